@@ -8,6 +8,16 @@ from rdflib.namespace import DCAT, DCTERMS, FOAF, OWL, PROV, RDF, RDFS, SKOS, VO
 KG = Namespace("https://w3id.org/kg-events/ontology#")
 """Our own ontology. Fixed, independent of where the data is served (architecture.md)."""
 
+VOCAB = Namespace("https://w3id.org/kg-events/vocab/")
+"""Our controlled vocabularies (SKOS), also fixed: ``vocab/kind/…``, ``vocab/theme/…``, ``vocab/place/…``.
+
+Data IRIs (events, people, places as used in reports) live under a configurable base instead; see
+:mod:`kg.iris`. A data place links to its gazetteer concept with ``skos:exactMatch``.
+"""
+KIND = Namespace(str(VOCAB) + "kind/")
+THEME = Namespace(str(VOCAB) + "theme/")
+GAZ = Namespace(str(VOCAB) + "place/")
+
 SCHEMA = Namespace("https://schema.org/")
 LODE = Namespace("http://linkedevents.org/ontology/")
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -27,6 +37,9 @@ SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 
 PREFIXES: dict[str, Namespace] = {
     "kg": KG,
+    "kind": KIND,
+    "theme": THEME,
+    "gaz": GAZ,
     "schema": SCHEMA,
     "lode": LODE,
     "sem": SEM,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import socket
 import threading
 from pathlib import Path
 
@@ -222,3 +223,30 @@ def test_endpoint_and_path_together_are_refused(tmp_path: Path) -> None:
         open_store(tmp_path, endpoint="http://127.0.0.1:1/sparql")
     with pytest.raises(InputError, match="need --endpoint"):
         open_store(update_endpoint="http://127.0.0.1:1/update")
+
+
+# ---- remote only ---------------------------------------------------------------------------
+
+
+def test_an_unreachable_endpoint_is_a_store_error() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    # nothing listens on the port once the probe is closed
+    store = open_store(endpoint=f"http://127.0.0.1:{port}/query")
+    with pytest.raises(StoreError, match="cannot reach"):
+        store.quad_count()
+
+
+@pytest.mark.live
+def test_a_read_only_remote_store_refuses_writes(oxigraph_server: str) -> None:
+    store = open_store(endpoint=f"{oxigraph_server}/query", read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        store.replace_graph(f"{EX}g", _graph(1))
+    with pytest.raises(StoreError, match="read-only"):
+        store.update("DROP ALL")
+
+
+def test_remote_urls_must_be_http() -> None:
+    with pytest.raises(InputError, match="http"):
+        open_store(endpoint="file:///etc/passwd")

@@ -40,13 +40,13 @@ def parse(path: Path) -> Graph:
 
 
 @pytest.fixture(scope="module")
-def ontology() -> Graph:
-    return parse(ROOT / "ontology" / "kg.ttl")
+def graphs() -> dict[str, Graph]:
+    return {path.name: parse(path) for path in TTL_FILES}
 
 
 @pytest.fixture(scope="module")
-def graphs() -> dict[str, Graph]:
-    return {path.name: parse(path) for path in TTL_FILES}
+def ontology(graphs: dict[str, Graph]) -> Graph:
+    return graphs["kg.ttl"]
 
 
 def kg_terms(graph: Graph) -> set[URIRef]:
@@ -73,8 +73,8 @@ def test_the_expected_files_are_there():
 
 
 @pytest.mark.parametrize("path", TTL_FILES, ids=lambda p: p.name)
-def test_every_file_has_a_header_with_a_title(path):
-    graph = parse(path)
+def test_every_file_has_a_header_with_a_title(graphs, path):
+    graph = graphs[path.name]
     titled = set(graph.subjects(DCTERMS.title, None))
     headers = {
         s
@@ -159,15 +159,16 @@ def test_the_data_cube_structure(ontology):
 
 
 @pytest.mark.parametrize("path", TTL_FILES, ids=lambda p: p.name)
-def test_no_literal_is_tagged_kongo(path):
-    tags = {o.language for o in parse(path).objects() if isinstance(o, Literal) and o.language}
+def test_no_literal_is_tagged_kongo(graphs, path):
+    graph = graphs[path.name]
+    tags = {o.language for o in graph.objects() if isinstance(o, Literal) and o.language}
     assert tags <= LANGS | {"fr", "es"}, tags
     assert "kg" not in tags
 
 
 @pytest.mark.parametrize("path", TTL_FILES, ids=lambda p: p.name)
-def test_at_most_one_pref_label_per_language(path):
-    graph = parse(path)
+def test_at_most_one_pref_label_per_language(graphs, path):
+    graph = graphs[path.name]
     seen: dict[tuple[object, str | None], int] = {}
     for concept, label in graph.subject_objects(SKOS.prefLabel):
         key = (concept, label.language)

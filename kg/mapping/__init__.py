@@ -16,7 +16,7 @@ from rdflib import Graph, URIRef
 from kg.gazetteer import Gazetteer, load_gazetteer
 from kg.iris import DEFAULT_BASE, IRIMinter, slugify
 from kg.mapping.agents import map_people
-from kg.mapping.context import MappingContext, guess_language
+from kg.mapping.context import MappingContext, Tagger, guess_language
 from kg.mapping.event import map_event
 from kg.mapping.places import map_places
 from kg.mapping.provenance import map_annotations, map_report
@@ -43,6 +43,7 @@ def map_record(
     base: str = DEFAULT_BASE,
     source_text: str | None = None,
     gazetteer: Gazetteer | None = None,
+    tagger: Tagger | None = None,
 ) -> MappedReport:
     """Map one event record to RDF.
 
@@ -51,11 +52,20 @@ def map_record(
     :param base: the base IRI of all data IRIs
     :param source_text: the NFC text the record was extracted from; when given, the report carries
         it and each located fact gets a quote selector as well as a position selector
+    :param gazetteer: places by code and name (default: the shipped gazetteer)
+    :param tagger: finds the themes and SDG targets a text names (default: the shipped themes)
     """
     slug = slugify(slug or record.source.slug or "") or "report"
     iris = IRIMinter(base)
     lang = record.event.language or guess_language(record)
-    ctx = MappingContext(record=record, slug=slug, iris=iris, lang=lang, source_text=source_text)
+    ctx = MappingContext(
+        record=record,
+        slug=slug,
+        iris=iris,
+        lang=lang,
+        source_text=source_text,
+        tagger=tagger or _default_tagger(),
+    )
     map_event(ctx)
     map_people(ctx)
     places = map_places(ctx, gazetteer or load_gazetteer())
@@ -63,3 +73,9 @@ def map_record(
     map_report(ctx)
     map_annotations(ctx)
     return MappedReport(slug=slug, graph_iri=iris.graph(slug), event=ctx.event, graph=ctx.graph)
+
+
+def _default_tagger() -> Tagger:
+    from kg.vocabularies import tag_themes
+
+    return lambda text, lang: tag_themes(text, lang=lang)

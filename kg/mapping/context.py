@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
@@ -36,6 +38,25 @@ def guess_language(record: EventRecord) -> str:
     return "en" if _LATIN.search(sample) else "ky"
 
 
+class ThemeLink(Protocol):
+    """What the mapper needs of a theme found in a text (see :func:`kg.vocabularies.tag_themes`)."""
+
+    @property
+    def iri(self) -> str: ...
+
+    @property
+    def sdg_targets(self) -> tuple[str, ...]: ...
+
+
+Tagger = Callable[[str, str], Iterable[ThemeLink]]
+"""Finds the themes a text names: ``tagger(text, lang)``."""
+
+
+def no_themes(text: str, lang: str) -> Iterable[ThemeLink]:
+    """A tagger that finds nothing, for mapping without the theme vocabulary."""
+    return ()
+
+
 @dataclass
 class MappingContext:
     """What every mapping step needs; one per record."""
@@ -46,6 +67,7 @@ class MappingContext:
     lang: str
     graph: Graph = field(default_factory=lambda: bind_prefixes(Graph()))
     source_text: str | None = None
+    tagger: Tagger = no_themes
     # record path of a fact -> the node that carries it, for provenance annotations
     nodes: dict[str, URIRef] = field(default_factory=dict)
 
@@ -58,7 +80,14 @@ class MappingContext:
         return self.iris.report(self.slug)
 
     def text(self, value: str, lang: str | None = None) -> Literal:
-        """A string from the report, tagged with the report's language (or ``lang``)."""
+        """A string from the report, tagged with the report's language (or ``lang``).
+
+        A string in Latin letters only, inside a Kyrgyz or Russian report (a hotel's name, a
+        reader's English gloss), is tagged ``en``: ``ky`` would tell a screen reader or a search
+        engine the wrong thing.
+        """
+        if lang is None and self.lang != "en" and _LATIN.search(value) and not _CYRILLIC.search(value):
+            lang = "en"
         return Literal(value, lang=lang or self.lang)
 
     def add(self, s: Node, p: Node, o: Node | None) -> None:

@@ -25,6 +25,9 @@ KIND_TYPES = {
 }
 
 
+SETTLEMENT_KINDS = ("city", "town", "village")
+
+
 class PlaceMapper:
     """Adds places to one report's graph, each once, with its chain of parents."""
 
@@ -70,6 +73,16 @@ class PlaceMapper:
         found = self.gazetteer.lookup(name, lang=self.ctx.lang)
         return self.place(found) if found else None
 
+    def settlement(self, name: str) -> URIRef | None:
+        """The settlement a city field names. A bare "Жалал-Абад" or "Нарын" is read by the
+        gazetteer as the oblast; a city field means the town, so ask with a town qualifier first."""
+        for qualified in (f"{name} шаары", f"г. {name}", f"{name} city", name):
+            found = self.gazetteer.lookup(qualified, lang=self.ctx.lang)
+            if found and found.kind in SETTLEMENT_KINDS:
+                return self.place(found)
+        found = self.gazetteer.lookup(name, lang=self.ctx.lang)
+        return self.place(found) if found and found.kind == "district" else None
+
 
 def map_places(ctx: MappingContext, gazetteer: Gazetteer) -> PlaceMapper:
     places = PlaceMapper(ctx, gazetteer)
@@ -82,7 +95,7 @@ def map_places(ctx: MappingContext, gazetteer: Gazetteer) -> PlaceMapper:
         ctx.add_all(ev, (KG.region, DCTERMS.spatial), region)
         ctx.nodes["event.region"] = ev
     if event.city:
-        settlement = places.by_name(event.city)
+        settlement = places.settlement(event.city)
         if settlement is None:
             # a settlement the gazetteer does not know: named as written, without codes
             settlement = ctx.iris.place(event.city)

@@ -8,13 +8,12 @@ from rdflib.namespace import DCTERMS, RDF, RDFS
 from kg.mapping.context import MappingContext
 from kg.mapping.places import PlaceMapper
 from kg.namespaces import DCTYPE, KG, SCHEMA
-from kg.vocabularies import tag_themes
 
 
 def _tag(ctx: MappingContext, node: URIRef, text: str) -> set[URIRef]:
     """Link a statement to the themes and SDG targets its text names; return the SDG targets."""
     targets: set[URIRef] = set()
-    for match in tag_themes(text, lang=ctx.lang):
+    for match in ctx.tagger(text, ctx.lang):
         ctx.add_all(node, (KG.theme, DCTERMS.subject), URIRef(match.iri))
         for target in match.sdg_targets:
             ctx.graph.add((node, DCTERMS.subject, URIRef(target)))

@@ -16,7 +16,9 @@ from kg.namespaces import bind_prefixes
 
 @click.command("map")
 @click.argument("inputs", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here (default: stdout).")
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path), help="Write here (default: stdout)."
+)
 @rdf_format_option
 @base_option
 def command(inputs: tuple[Path, ...], output: Path | None, fmt: str | None, base: str) -> None:

@@ -1,0 +1,49 @@
+"""The venue: a hotel, hall or building where the event took place, without quotes.
+
+Read from a date-and-place field or from prose: a quoted or capitalised name before a Kyrgyz
+head noun ("\"Jannat Regency\" мейманканасында"), after a Russian one ("в гостинице «Ак-Кеме»"),
+or an English name ending in Hotel, Hall, Centre ("the Plaza Hotel hosted").
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.document import Document
+from kg.extract.lexicon import rules
+
+CAP = r"[A-ZА-ЯЁӨҮҢ][\w&'’.-]*"
+
+
+def find_venue(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    view = doc.view
+    cues = rules("cues")["venue"]
+    if doc.lang == "ky":
+        heads = "|".join(cues["ky_after_name"])
+        m = re.search(rf"[\"«“]([^\"«»“”\n]{{2,80}})[\"»”]\s+(?:{heads})", view[start:end], re.I)
+        if m:
+            return start + m.start(1), start + m.end(1)
+        m = re.search(rf"((?:{CAP}\s+){{0,3}}{CAP})\s+(?:{heads})", view[start:end])
+        if m:
+            return start + m.start(1), start + m.end(0)
+    if doc.lang == "ru":
+        before = "|".join(cues["ru_before_name"])
+        m = re.search(rf"(?:{before})\s+[\"«“]([^\"«»“”\n]{{2,80}})[\"»”]", view[start:end], re.I)
+        if m:
+            return start + m.start(1), start + m.end(1)
+        m = re.search(rf"(?:{before})\s+((?:{CAP}\s+){{0,3}}{CAP})", view[start:end], re.I)
+        if m:
+            return start + m.start(1), start + m.end(1)
+    if doc.lang != "en":
+        return None
+    heads = "|".join(cues["en_name_head"])
+    name = rf"((?:{CAP}\s+){{1,4}}(?i:{heads}))(?![\w])"
+    m = re.search(rf"(?:(?<![\w])(?:at|in)\s+the\s+{name}|(?<![\w])[Tt]he\s+{name}(?=\s+(?:hosted|was\s+the\s+venue)))",
+                  view[start:end])
+    if m:
+        group = 1 if m.group(1) else 2
+        return start + m.start(group), start + m.end(group)
+    return None
+
+
+__all__ = ["find_venue"]

@@ -217,7 +217,7 @@ def _parts(words_: list[str], lang: str) -> tuple[PersonName | None, bool]:
     if len(words_) == 1:
         if family is None:
             return None, False
-        return PersonName(family, None, None), True
+        return PersonName(family, None, None), False  # a lone family name needs a post beside it
     if family is None:
         # no marked family name: given name first, family last ("Райна Фарнсворт", "John Smith")
         if patronymic is not None:

@@ -16,7 +16,7 @@ from kg.extract.document import Document, Unit
 from kg.extract.fields import Field
 from kg.extract.lexicon import pattern, rules, words
 from kg.extract.names import NameMention, find_names, ru_given_nominative, ru_nominative
-from kg.extract.roles import Role, has_post, has_speech, role_after, role_before
+from kg.extract.roles import Role, ends_with_post, has_post, has_speech, role_after, role_before
 from kg.record import PersonName
 
 
@@ -89,7 +89,7 @@ def _context_ok(doc: Document, m: NameMention) -> bool:
         return True
     if re.match(rf"\s*(?:{'|'.join(re.escape(str(h)) for h in hon['after'])})(?![\w])", after, re.I):
         return True
-    if has_post(" ".join(before.split()[-1:]), doc.lang) and not doc.lang == "en":
+    if doc.lang != "en" and any(ends_with_post(" ".join(before.split()[-n:]), doc.lang) for n in (1, 2, 3)):
         return True
     if re.match(r"\s*,\s*(?:a\s+|an\s+|the\s+)?\w+", after) and has_post(after.split(",")[1] if "," in after else "", doc.lang):
         return True
@@ -205,7 +205,11 @@ def is_speaker(doc: Document, person: Person) -> bool:
     return any(has_speech(doc.view[u.start : u.end], doc.lang) for _, u in contexts)
 
 
-def best_role(person: Person) -> Role | None:
+def best_role(person: Person, text: str = "") -> Role | None:
+    """The first post given, preferring one whose organisation the report itself names."""
+    for role in person.roles:
+        if role.organisation and text and role.organisation.lower() in text.lower():
+            return role
     return person.roles[0] if person.roles else None
 
 

@@ -163,7 +163,7 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
         facts.at(f"moderators[{i}].name", (p.mentions[0][0].start, p.mentions[0][0].end))
     speaker_records = []
     for i, p in enumerate(speakers):
-        role = best_role(p)
+        role = best_role(p, doc.view)
         speaker_records.append(Speaker(p.name(lang), role.post if role else None, role.organisation if role else None))
         facts.at(f"speakers[{i}].name", (p.mentions[0][0].start, p.mentions[0][0].end))
         if role:
@@ -249,8 +249,9 @@ def _event_sentences(doc: Document, kind: object) -> list[Unit]:
 def _top_lines(doc: Document) -> tuple[Unit | None, Unit | None, Unit | None, Unit | None]:
     """The headline, a news dateline, a press-release date line and a "City, Country –" line."""
     headline = dateline = press = city_line = None
+    top = doc.paragraphs[0].start if doc.paragraphs else 0
     for p in doc.paragraphs[:5]:
-        if p.start > 600:
+        if p.start - top > 600:
             break
         text = doc.view[p.start : p.end]
         found = dates.find_dates(doc.view, p.start, min(p.end, p.start + 120))

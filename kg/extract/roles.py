@@ -153,15 +153,17 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
     end_m = re.search(r"[,;)]|\.(?:\s|$)|\s[—–]\s", text)
     seg_end = start + (end_m.start() if end_m else len(text))
     speech = _speech(lang)
-    if end_m is None and next_name is not None and next_name <= limit and not speech.search(text):
-        return None  # the words run into the next name: they are that person's post
+    runs_on = end_m is None and next_name is not None and next_name <= limit and not speech.search(text)
     segment = view[start:seg_end]
     if lang == "ky":
         # "... эксперти жана <the next person's post>": the next person's role starts after жана
         for j in re.finditer(r"\sжана\s", segment):
             if ends_with_post(segment[: j.start()], lang):
                 seg_end = start + j.start()
+                runs_on = False
                 break
+    if runs_on:
+        return None  # the words run into the next name: they are that person's post
     sm = speech.search(view, start, seg_end)
     if sm:
         seg_end = sm.start()

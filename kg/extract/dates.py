@@ -93,6 +93,8 @@ def _patterns() -> list[re.Pattern[str]]:
             rf"(?<![\d.]){DAY}(?:{sep}{DAY2})?\s*-?\s*{MONTH}(?:,?\s+(?:{YEAR_KY}|{YEAR_RU.replace('(?P<y>', '(?P<y2>')}))?",
             re.I,
         ),
+        # from June 1 to 3, 2023
+        re.compile(rf"(?:from\s+)?{MONTH}\s+{DAY}(?:st|nd|rd|th)?\s+(?:to|till|until|through)\s+{DAY2}(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])", re.I),
         # April 22, 2021; April 22-24, 2021; April 11
         re.compile(rf"{MONTH}\s+{DAY}(?:st|nd|rd|th)?(?:{sep}{DAY2})?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])", re.I),
         # 22.04.2021, 22/04/2021, 03.11.22

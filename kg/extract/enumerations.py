@@ -15,6 +15,8 @@ from kg.extract.lexicon import pattern
 
 Item = tuple[int, int, str]
 KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
+KY_PLURAL_HEAD = re.compile(r"(?:[лдт][аеоө]р[ыиуү])$", re.I)
+"""A plural possessive noun ("депутаттары", "өкүлдөрү") ends a category of its own."""
 
 
 def top_level_splits(
@@ -43,7 +45,7 @@ def top_level_splits(
             m = re.match(rf" (?:{conj}) ", view[i:end], re.I)
             if m and genitive_conj and lang == "ky":
                 before = view[pos:i].split()
-                if not before or not KY_GENITIVE.search(before[-1]):
+                if not before or not (KY_GENITIVE.search(before[-1]) or KY_PLURAL_HEAD.search(before[-1])):
                     m = None
             if m:
                 pieces.append((pos, i))
@@ -115,7 +117,7 @@ def _russian_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Patte
 def _has_own_head(text: str) -> bool:
     """A Russian piece in the nominative plural ("журналисты") is a category of its own."""
     first = text.split()[0].lower()
-    return bool(re.search(r"(?:ы|и)$", first)) and not re.search(r"(?:ых|их|ой|ей|ого|его)$", first)
+    return bool(re.search(r"(?:ы|и|ые|ие)$", first)) and not re.search(r"(?:ых|их|ой|ей|ого|его)$", first)
 
 
 def _english_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str]) -> list[Item]:

@@ -62,6 +62,8 @@ def find_kinds(text: str, lang: str, start: int = 0, end: int | None = None) -> 
 
 def _plural(text: str, k: KindMention, lang: str) -> bool:
     word = text[k.start : k.end].lower().split()[-1]
+    if k.name.split()[-1].lower() == word:
+        return False  # the nominative itself ("training of trainers", "тренерлер үчүн тренинг")
     return bool(
         (lang == "en" and word.endswith("s"))
         or (lang == "ky" and re.search(r"(?:лар|лер|дар|дер|тар|тер|лор|лөр|дор|дөр|тор|төр)", word))

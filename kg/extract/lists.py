@@ -61,7 +61,7 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
     if doc.lang == "ky":
         word = m.group().lower()
         if "арасында" in word:
-            verb = re.search(r"\s(?:болду|болушту|бар\s+эле|катышты)\b", view[m.end() : s.end])
+            verb = re.search(r"\s(?:болду|болушту|бар\s+эле|бар|катышты)(?!\w)", view[m.end() : s.end])
             return (m.end(), m.end() + verb.start()) if verb else (m.end(), s.end)
         floor = s.start
         for c in re.finditer(r"(?:\w+(?:ып|ип|уп|үп|п|т|ди|ды|ду|дү|ти|ты|ту|тү)),\s", view[s.start : m.start()]):
@@ -81,7 +81,11 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
     semi = view.find(";", m.end(), s.end)
     if semi != -1:
         end = semi
-    return _strip_counts(doc, m.end(), end)
+    start = m.end()
+    colon = view.find(":", start, end)
+    if colon != -1 and re.search(r"\d", view[start:colon]):
+        start = colon + 1  # "24 человека: сотрудники ..., педагоги ..."
+    return _strip_counts(doc, start, end)
 
 
 def _strip_counts(doc: Document, a: int, b: int) -> tuple[int, int] | None:
@@ -97,8 +101,17 @@ APPROX_COUNT = re.compile(
 
 
 def _tidy_audience(doc: Document, items: list[Item]) -> list[Item]:
+    from kg.extract.counts import find_counts, parse_number
+    from kg.extract.lexicon import pattern as cue
+
+    partitive = cue("cues", "partitive")
     out = []
     for a, b, text in items:
+        counted = find_counts(doc.view, a, b)
+        words = text.split()
+        if partitive.match(text) or (counted and len(words) <= 3 and any(
+                w[:1].isdigit() or parse_number(w) is not None for w in words[:2])):
+            continue  # a count ("отуз беш катышуучу", "анын ичинде 19 аял"), not a category
         text = APPROX_COUNT.sub("", text)
         text = re.sub(r"^\d+\S*\s+(?:ашуун|ашык)\s+", "", text)
         text = re.sub(r"\s+(?:из|from)\s+(?:более\s+чем\s+|more\s+than\s+)?\d+.*$", "", text)

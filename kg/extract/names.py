@@ -21,7 +21,7 @@ from kg.record import PersonName
 UP = "A-ZА-ЯЁӨҮҢІЇЄ"
 LOW = "a-zа-яёөүңіїє"
 NAME_WORD = rf"[{UP}][{LOW}'’ʼ]+(?:-[{UP}]?[{LOW}]+)?"
-INITIAL = rf"[{UP}](?:[{LOW}](?=\.))?\."
+INITIAL = rf"(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Yo|Dj|[{UP}])\.(?![{LOW}])"
 _INITIALS = rf"{INITIAL}(?:\s?{INITIAL})?"
 
 P_INIT_FIRST = re.compile(rf"(?<![\w.])(?P<i>{_INITIALS})\s?(?P<w>{NAME_WORD})")

@@ -51,6 +51,11 @@ def merged_name(mentions: list[NameMention], lang: str) -> PersonName:
                 case = case or "gen"
             elif family and m.name.family.lower() == family.lower():
                 case = None
+        if lang == "ru" and case is None and m.name.patronymic:
+            case = ru_nominative(m.name.patronymic, set())[1] if re.search(r"(?:ича|ичу|ичем)$", m.name.patronymic) else None
+            if case and m.name.family:
+                fixed = ru_nominative(m.name.family, {m.name.family.lower()[:-1]})[0]
+                family = fixed if family and family.lower() == m.name.family.lower() else family
         g = m.name.given
         if g and lang == "ru":
             g = ru_given_nominative(g, case)
@@ -164,7 +169,10 @@ def find_moderators(doc: Document, people: list[Person], fields: list[Field]) ->
             if cue_at >= m.end and cue_at - m.end > 30 and doc.lang != "ky":
                 continue
             others = [q for q in people if q is not person and any(x.start > cue_at and x.start < m.start for x, _ in q.mentions)]
-            if others:
+            between = doc.view[cue_at : m.start]
+            if others and (has_speech(between, doc.lang) or not re.search(r"\s(?:and|и|жана)\s", between)):
+                continue
+            if cue_at < m.start and has_speech(between, doc.lang):
                 continue
             person.moderator = True
             out.append(person)

@@ -66,8 +66,6 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
         skip = [u for u in (dateline, press_date) if u is not None]
         for units in (event_units, doc.sentences):
             for s in units:
-                if any(u.start <= s.start < u.end for u in skip):
-                    continue
                 found = [d for d in dates.find_dates(doc.view, s.start, s.end)
                          if not any(u.start <= d.start < u.end for u in skip)]
                 if found:
@@ -101,7 +99,11 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
     facts.at("event.region", loc.region_span)
     facts.at("event.country", loc.country_span)
     venue_span = None
-    for unit in place_fields + event_units:
+    for unit in place_fields:
+        venue_span = venue.venue_in_field(doc, unit.start, unit.end)
+        if venue_span:
+            break
+    for unit in ([] if venue_span else place_fields + event_units):
         venue_span = venue.find_venue(doc, unit.start, unit.end)
         if venue_span:
             break
@@ -114,7 +116,7 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
     if topic_field is not None:
         topic_span = doc.trim(topic_field.value.start, topic_field.value.end, " \t\"«»“”.")
     else:
-        topic_quote = topic.quoted_topic(doc, 0, doc.end)
+        topic_quote = topic.quoted_topic(doc, 0, doc.end, find_kinds(doc.view, lang, 0, doc.end))
         if topic_quote is not None:
             topic_span = (topic_quote.start, topic_quote.end)
         elif kind is not None:
@@ -182,7 +184,9 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
         regions, countries = lists.places_named(doc, a, b)
         recs.append(Recommendation(text=doc.at((a, b)), regions=regions, countries=countries))
         facts.at(f"recommendations[{i}]", (a, b))
-    outcome_excluded = excluded + [Unit(a, b) for a, b, _ in issue_items]
+    outcome_excluded = excluded + [
+        s for s in doc.sentences if any(s.start <= a < s.end for a, _, _ in issue_items)
+    ]
     outcome_span = statements.outcome(doc, outcome_excluded)
     facts.at("outcome", outcome_span)
 
@@ -255,6 +259,13 @@ def _top_lines(doc: Document) -> tuple[Unit | None, Unit | None, Unit | None, Un
             break
         text = doc.view[p.start : p.end]
         found = dates.find_dates(doc.view, p.start, min(p.end, p.start + 120))
+        prefix = re.match(r"\s*([A-ZА-ЯЁӨҮҢ][\w-]+)(?:,\s*[A-ZА-ЯЁӨҮҢ][^\W\d][^\d,\n]*)?,\s*", text)
+        if (found and dateline is None and prefix and found[0].start == p.start + prefix.end()
+                and prefix.group(1).lower() not in _weekdays()):
+            tail = re.match(r"\.?\s*(?:/[^/\n]{1,30}/\.?\s*)?[-–—]?", doc.view[found[0].end : p.end])
+            if tail and tail.end() > 0:
+                dateline = Unit(p.start, found[0].end + tail.end())
+                continue
         if found and dateline is None and press is None:
             d = found[0]
             first_sentence = doc.sentence_of(d.start)
@@ -296,6 +307,9 @@ PARTICIPATION = re.compile(
 
 def _participants(doc: Document, fields: list[Field]) -> tuple[Participants, dict[str, tuple[int, int]]]:
     f = first(fields, "count")
+    audience = first(fields, "audience")
+    if f is None and audience is not None and re.match(r"\s*\d", doc.view[audience.value.start : audience.value.end]):
+        f = audience  # "Participants: 18 journalists and ..."
     if f is not None:
         result, found = counts.participants_from_field(doc.view, f.value.start, f.value.end)
     else:

@@ -61,7 +61,8 @@ KY_BLOCKING = re.compile(
 KY_POSTPOSITIONS = {"алдында", "алдындагы", "боюнча", "карата", "караштуу", "тарабынан", "жана",
                     "менен", "үчүн", "ичинде", "тармагында", "маселелери", "маселелер"}
 KY_ADVERBS = {"жаңыдан", "кайрадан", "мурдатан", "мурдагы", "азыркы", "буга чейин", "учурда", "азыр"}
-KY_PRONOUNS = {"ага", "аларга", "буга", "ошого", "анда", "мында", "ал", "алар"}
+KY_PRONOUNS = {"ага", "аларга", "буга", "ошого", "анда", "мында", "ал", "алар", "андан", "мындан",
+               "ошондон", "кийин", "соң", "эми", "эле"}
 
 
 def _ky_blocks(word: str) -> bool:
@@ -207,7 +208,12 @@ def split_role(view: str, a: int, b: int, lang: str) -> Role:
         head = _org_heads("ky").search(text)
         if head is not None:
             rest = text[head.end() :].strip()
-            if rest and (re.search(r"\bбоюнча\b", rest) or re.search(r"\w(?:[нд][ыиуү]н|т[ыиуү]н)\b", rest)):
+            quoted = re.match(r"\s*[\"«“„][^\"»”]+[\"»”“](?:\s+\S+){1,3}$", text[: head.end()])
+            own_unit = any(
+                re.search(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", w) and not _posts("ky").fullmatch(_ky_nominative(w))
+                for w in rest.split()
+            )
+            if rest and (quoted or re.search(r"\bбоюнча\b", rest) or own_unit):
                 org = _ky_org(text[: head.end()])
                 post = rest
         if org is None:
@@ -226,7 +232,8 @@ def split_role(view: str, a: int, b: int, lang: str) -> Role:
         mm = re.search(rf"\b{ministry['post']}\s+(\w+)", text)
         if mm and not _org_heads("ru").search(text):
             org = f"{ministry['org']} {mm.group(1)}"
-        head = _org_heads("ru").search(text)
+        head = next((h for h in _org_heads("ru").finditer(text)
+                     if h.group()[:1].isupper() or re.match(r"\s*[«\"“]|\s+[A-ZА-Я]{2,}", text[h.end() :])), None)
         if head is not None:
             table = {str(k).lower(): str(v) for k, v in rules("people")["org_heads"]["ru"].items()}
             nominative = table[head.group().lower()]
@@ -235,9 +242,14 @@ def split_role(view: str, a: int, b: int, lang: str) -> Role:
     return Role(post or None, org, a, b)
 
 
+def _ky_nominative(word: str) -> str:
+    """A Kyrgyz genitive noun back in the nominative ("башчысынын" → "башчысы")."""
+    return re.sub(r"(?<=[ыиуүаеоө])н[ыиуү]н$|(?<=[^ыиуүаеоө])[нд][ыиуү]н$|т[ыиуү]н$", "", word.lower())
+
+
 def _ky_org(text: str) -> str:
     """The organisation part of a Kyrgyz chain, in the nominative; a quoted name stands alone."""
-    quoted = re.fullmatch(r"[\"«“„](.+?)[\"»”“]\s+\S+", text.strip())
+    quoted = re.fullmatch(r"[\"«“„](.+?)[\"»”“](?:\s+\S+){1,3}", text.strip())
     if quoted:
         return quoted.group(1).strip()
     return re.sub(r"(?<=[ыиуү])н[ыиуү]н$|(?<=[аеоөяю])н[ыиуү]н$", "", text.strip())

@@ -19,7 +19,9 @@ from kg.extract.quotes import Quote, find_quotes
 KY_LOCATIVE_WORD = re.compile(r"\w+(?:нда|нде|ндо|ндө|[дт][аеоө])$", re.I)
 
 
-def quoted_topic(doc: Document, start: int, end: int) -> Quote | None:
+def quoted_topic(doc: Document, start: int, end: int, kinds: list[KindMention] = ()) -> Quote | None:  # type: ignore[assignment]
+    """A quoted title marked as the topic, or standing right after the kind's word
+    ("Круглый стол «...»", 'a dialogue platform on "..."')."""
     after = pattern("cues", "topic_after_quote", doc.lang, whole=False)
     before = pattern("cues", "topic_before_quote", doc.lang, whole=False)
     for q in find_quotes(doc.view, start, end):
@@ -30,6 +32,10 @@ def quoted_topic(doc: Document, start: int, end: int) -> Quote | None:
             return q
         if before.pattern != "(?!x)x" and re.search(rf"(?:{before.pattern})[\s:]*$", head, re.I):
             return q
+        for k in kinds:
+            gap = doc.view[k.end : q.open_at]
+            if k.end <= q.open_at and re.fullmatch(r"\s*(?:on|about|по|о|боюнча)?\s*[:—–-]?\s*", gap, re.I):
+                return q
     return None
 
 

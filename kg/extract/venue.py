@@ -15,6 +15,33 @@ from kg.extract.lexicon import rules
 CAP = r"[A-ZА-ЯЁӨҮҢ][\w&'’.-]*"
 
 
+def venue_in_field(doc: Document, start: int, end: int) -> tuple[int, int] | None:
+    """In "22 April 2021, Jalal-Abad, "Jannat" hotel": the part that is neither date nor place."""
+    from kg.extract.dates import find_dates
+    from kg.extract.places import mentions
+
+    dated = find_dates(doc.view, start, end)
+    placed = mentions(doc, start, end)
+    pos = start
+    pieces = []
+    for m in re.finditer(r",|$", doc.view[start:end]):
+        pieces.append((pos, start + m.start()))
+        pos = start + m.end()
+    for a, b in pieces:
+        a, b = doc.trim(a, b)
+        if b <= a or any(a <= d.start < b or d.start <= a < d.end for d in dated):
+            continue
+        rest = doc.view[a:b]
+        covered = sum(min(b, m.end) - max(a, m.start) for m in placed if m.start < b and a < m.end)
+        if covered >= 0.6 * len(rest.strip()):
+            continue
+        quoted = re.search(r"[\"«“]([^\"«»“”]{2,80})[\"»”]", rest)
+        if quoted:
+            return a + quoted.start(1), a + quoted.end(1)
+        return a, b
+    return None
+
+
 def find_venue(doc: Document, start: int, end: int) -> tuple[int, int] | None:
     view = doc.view
     cues = rules("cues")["venue"]
@@ -27,6 +54,10 @@ def find_venue(doc: Document, start: int, end: int) -> tuple[int, int] | None:
         if m:
             return start + m.start(1), start + m.end(0)
     if doc.lang == "ru":
+        m = re.search(r"(?:гостиниц|отел|пансионат|санатори|ресторан|кафе|конференц-зал|зал)\w*\s+[\"«“]([^\"«»“”\n]{2,80})[\"»”]",
+                      view[start:end], re.I)
+        if m:
+            return start + m.start(1), start + m.end(1)
         before = "|".join(cues["ru_before_name"])
         m = re.search(rf"(?:{before})\s+[\"«“]([^\"«»“”\n]{{2,80}})[\"»”]", view[start:end], re.I)
         if m:

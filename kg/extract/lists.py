@@ -228,7 +228,7 @@ def places_named(doc: Document, a: int, b: int) -> tuple[tuple[str, ...], tuple[
             if m.place.code != "KG" and m.place.code not in countries:
                 countries.append(m.place.code)
             continue
-        name = place_name(m.place, doc.lang)
+        name = place_name(m.place, doc.lang, m.surface)
         if name not in regions:
             regions.append(name)
     return tuple(regions), tuple(countries)

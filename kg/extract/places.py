@@ -93,10 +93,25 @@ def settlement_name(place: Place, lang: str, surface: str) -> str:
     return QUALIFIERS.sub("", label)
 
 
-def place_name(place: Place, lang: str) -> str:
-    """A place as a recommendation names it: Kyrgyz without "району"/"облусу", else the label."""
+def place_name(place: Place, lang: str, surface: str = "") -> str:
+    """A place as a recommendation names it, in the nominative and spelt as the report spells it:
+    Kyrgyz without "району"/"облусу" ("Лейлек районуна" → "Лейлек"), otherwise the label
+    ("в Тонском районе" → "Тонский район"; "Жети-Огузском" keeps the report's "Жети-")."""
     label = place.labels.get(lang) or place.labels.get("en") or place.code
-    return QUALIFIERS.sub("", label) if lang == "ky" else label
+    name = QUALIFIERS.sub("", label) if lang == "ky" else label
+    first = surface.split()[0] if surface.split() else ""
+    if not first or first.lower()[:4] == name.lower()[:4]:
+        return name
+    if lang == "ky":
+        from kg.extract.names import strip_ky_case
+
+        word = re.sub(r"(?:[гк][аеоө]|[дт][аеоө]|нд[аеоө]|[дт][аеоө]гы|нын|нин|дын|дин|тын|тин)$", "", first)
+        return word if len(word) >= 3 else strip_ky_case(first)
+    label_first, _, rest = name.partition(" ")
+    cut_surface, cut_label = first.lower().rfind("ск"), label_first.lower().rfind("ск")
+    if cut_surface > 0 and cut_label > 0:
+        return f"{first[:cut_surface]}{label_first[cut_label:]} {rest}".strip()
+    return name
 
 
 def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excluded: list[Unit],

@@ -15,8 +15,8 @@ from kg.extract.lexicon import pattern
 
 Item = tuple[int, int, str]
 KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
-KY_PLURAL_HEAD = re.compile(r"(?:[лдт][аеоө]р[ыиуү])$", re.I)
-"""A plural possessive noun ("депутаттары", "өкүлдөрү") ends a category of its own."""
+KY_PLURAL_HEAD = re.compile(r"(?:[лдт][аеоө]р[ыиуү]?)$", re.I)
+"""A plural noun ("студенттер", "депутаттары", "өкүлдөрү") ends a category of its own."""
 
 
 def top_level_splits(

@@ -72,7 +72,7 @@ def make_view(text: str) -> str:
     """Blank Markdown markup with spaces, keeping every other character where it is.
 
     >>> make_view("## **Goal:** [site](http://x) a_b")
-    '     Goal:    site           a_b'
+    '     Goal:    site            a_b'
     """
     chars = list(text)
 
@@ -171,7 +171,7 @@ def _looks_like_item(line: str) -> bool:
 
 
 def sentences(view: str, paras: list[Unit]) -> list[Unit]:
-    """Sentences of each paragraph. Initials ("Ш.Мажитова", "Kalmuratov S.") and common
+    """Sentences of each paragraph. Initials ("Б.Асанова", "Asanbekov S.") and common
     abbreviations ("г.", "Mr.") do not end a sentence."""
     out: list[Unit] = []
     ender = re.compile(r"[.!?…]+[»\"”’)]*(?=\s+[\"«“(]?[A-ZА-ЯЁӨҮҢ0-9])|[.!?…]+[»\"”’)]*\s*$")

@@ -1,11 +1,11 @@
 """People's names: found in text, split into parts and put into the nominative.
 
-Forms read: "Абдыров Толонбек Шакирович" and "Руслан Алтымышевич Алтымышев" (either order),
-"Искакова Жылдыз", "Ш.Мажитова", "Т.Ш. Абдыров", "K. Musabayeva", "Kalmuratov S.", "Азамат
-Бакыт уулу". Kyrgyz case endings on the last word are removed ("Мажитованын" → "Мажитова",
-"Календеровдун" → "Календеров"); Russian genitive, dative and instrumental forms are put back into
+Forms read: "Жумалиев Эрлан Маратович" and "Нурлан Асанович Бекешов" (either order),
+"Сапарова Гүлнара", "Б.Асанова", "Э.М. Жумалиев", "B. Toktosunova", "Asanbekov S.", "Азамат
+Бакыт уулу". Kyrgyz case endings on the last word are removed ("Асанованын" → "Асанова",
+"Бакировдун" → "Бакиров"); Russian genitive, dative and instrumental forms are put back into
 the nominative when another mention of the same person, or the word's ending, shows the case
-("Улугбека Календерова" beside "г-н Календеров"). Honorifics ("г-н", "айым", "Mr") and a verb after
+("Азамата Бакирова" beside "г-н Бакиров"). Honorifics ("г-н", "айым", "Mr") and a verb after
 a name ("чыкты", "выступил", "said") are not part of it: names are runs of capitalised words.
 """
 
@@ -61,10 +61,10 @@ def is_family(word: str) -> bool:
 
 
 def strip_ky_case(word: str) -> str:
-    """Remove a Kyrgyz case ending from a name ("Мажитованын" → "Мажитова").
+    """Remove a Kyrgyz case ending from a name ("Асанованын" → "Асанова").
 
-    >>> strip_ky_case("Мажитованын"), strip_ky_case("Календеровдун"), strip_ky_case("Асанов")
-    ('Мажитова', 'Календеров', 'Асанов')
+    >>> strip_ky_case("Асанованын"), strip_ky_case("Бакировдун"), strip_ky_case("Асанов")
+    ('Асанова', 'Бакиров', 'Асанов')
     """
     for ending in _endings("ky_case_endings"):
         if " " in ending or not word.lower().endswith(ending):
@@ -219,7 +219,7 @@ def _parts(words_: list[str], lang: str) -> tuple[PersonName | None, bool]:
             return None, False
         return PersonName(family, None, None), False  # a lone family name needs a post beside it
     if family is None:
-        # no marked family name: given name first, family last ("Райна Фарнсворт", "John Smith")
+        # no marked family name: given name first, family last ("Анна Смит", "John Smith")
         if patronymic is not None:
             family = others.pop(0) if words_[0] in others and words_.index(patronymic) == 2 else others.pop()
         else:

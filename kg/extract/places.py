@@ -5,7 +5,7 @@ inflected forms ("Жалал-Абад облусундагы", "в г. Оше").
 locates the event: a labelled date-and-place field first, then a settlement in the locative
 ("Ош шаарында", "Бишкекте", "в городе ...", "in the village of ...") in a sentence about the event,
 then elsewhere in the body, then a press-release dateline ("Бишкек, Кыргыз Республикасы –"). A
-place inside an organisation's name ("Aarhus Center in Bishkek") or in the stated goal does not
+place inside an organisation's name ("Resource Center in Talas") or in the stated goal does not
 locate the event.
 """
 

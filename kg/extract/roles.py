@@ -1,9 +1,9 @@
 """A person's post and organisation, read from the words around the name.
 
 Kyrgyz puts the post before the name as a genitive chain ("Кыргыз Республикасынын Акыйкатчы
-Аппаратынын ... өкүлү Кыял Токтобаева") or after it, between commas. Russian and English use
-apposition on either side ("заместитель министра финансов г-н Календеров", "Kalmuratov S.,
-Manager of the Naryn Aarhus Center,"). The organisation is split off the post: in Kyrgyz at the
+Аппаратынын ... өкүлү Айгүл Бекова") or after it, between commas. Russian and English use
+apposition on either side ("заместитель министра финансов г-н Бакиров", "Asanbekov S.,
+Manager of the Talas Resource Center,"). The organisation is split off the post: in Kyrgyz at the
 first organisation head in the genitive ("...министрлигинин"), when the rest is a post of its own
 ("... боюнча өкүлү", "... Башкармалыгынын начальниги"); in English at "<post> of <organisation>";
 in Russian the post is kept whole and the organisation is the genitive phrase it names.
@@ -122,7 +122,7 @@ def _boundary(text: str, lang: str) -> int:
             if lang == "ky" and _genitive_pair(text, m.start()):
                 continue
         if m.group() in "«»\"“”":
-            continue  # quoted names stay inside a role ("Ачык ..." долбоорунун)
+            continue  # quoted names stay inside a role ("Жаңы муун" долбоорунун)
         best = m.end()
     conj = {"ky": r"\s(?:жана|менен)\s", "ru": r"\s(?:и|а также)\s", "en": r"\s(?:and)\s"}[lang]
     for m in re.finditer(conj, text):
@@ -144,7 +144,7 @@ def _genitive_pair(text: str, comma: int) -> bool:
 
 
 def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int | None) -> Role | None:
-    """The post between commas right after a name ("Kalmuratov S., Manager of ...,")."""
+    """The post between commas right after a name ("Asanbekov S., Manager of ...,")."""
     m = re.match(r"[ \t]*(?:айым|мырза)?[ \t]*[,(][ \t]*", view[name_end:limit])
     if not m:
         return None

@@ -1,8 +1,8 @@
 """The venue: a hotel, hall or building where the event took place, without quotes.
 
 Read from a date-and-place field or from prose: a quoted or capitalised name before a Kyrgyz
-head noun ("\"Jannat Regency\" мейманканасында"), after a Russian one ("в гостинице «Ак-Кеме»"),
-or an English name ending in Hotel, Hall, Centre ("the Plaza Hotel hosted").
+head noun ("\"Ала-Тоо Резорт\" мейманканасында"), after a Russian one ("в гостинице «Ак-Кеме»"),
+or an English name ending in Hotel, Hall, Centre ("the Park Hotel hosted").
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ CAP = r"[A-ZА-ЯЁӨҮҢ][\w&'’.-]*"
 
 
 def venue_in_field(doc: Document, start: int, end: int) -> tuple[int, int] | None:
-    """In "22 April 2021, Jalal-Abad, "Jannat" hotel": the part that is neither date nor place."""
+    """In "22 April 2021, Jalal-Abad, "Ала-Тоо" hotel": the part that is neither date nor place."""
     from kg.extract.dates import find_dates
     from kg.extract.places import mentions
 

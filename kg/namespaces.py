@@ -28,6 +28,7 @@ QB = Namespace("http://purl.org/linked-data/cube#")
 SDMX_DIMENSION = Namespace("http://purl.org/linked-data/sdmx/2009/dimension#")
 SDG = Namespace("http://metadata.un.org/sdg/")
 SDGO = Namespace("http://metadata.un.org/sdg/ontology#")
+SDG_CODES = Namespace("http://metadata.un.org/sdg/codes/")
 SDG_SEX = Namespace("http://metadata.un.org/sdg/codes/sex/")
 GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 CSVW = Namespace("http://www.w3.org/ns/csvw#")
@@ -52,6 +53,7 @@ PREFIXES: dict[str, Namespace] = {
     "sdmx-dimension": SDMX_DIMENSION,
     "sdg": SDG,
     "sdgo": SDGO,
+    "sdgcodes": SDG_CODES,
     "geo": GEO,
     "skos": Namespace(str(SKOS)),
     "dct": Namespace(str(DCTERMS)),

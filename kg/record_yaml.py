@@ -117,6 +117,8 @@ class _Reader:
                     self._fail(where, "has a key that is not a plain name", key_node)
                 key = str(loader.construct_object(key_node))
                 child = f"{where}.{key}" if where else key
+                # errors point at the key's line, where a reader looks for the field
+                self.lines.setdefault(child, key_node.start_mark.line + 1)
                 if key in out:
                     self._fail(child, "is given twice", key_node)
                 out[key] = self._plain(value_node, child, loader, seen, depth + 1)
@@ -129,7 +131,10 @@ class _Reader:
         try:
             return loader.construct_object(node)
         except yaml.constructor.ConstructorError as exc:
-            self._fail(where, f"has a value YAML cannot read: {exc.problem}", node)
+            return self._fail(where, f"has a value YAML cannot read: {exc.problem}", node)
+        except ValueError as exc:
+            # e.g. an unquoted impossible date such as 2021-02-30, which YAML reads as a timestamp
+            return self._fail(where, f"is not a valid value: {exc}", node)
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -236,7 +241,7 @@ def _read_event(r: _Reader, data: Any) -> Event:
     language = r.text(ev.get("language"), "event.language")
     if language is not None and language.split("-")[0] not in LANGUAGES:
         # 'kg' is Kongo; it is the most common wrong tag for Kyrgyz, so name it in the message
-        r.fail("event.language", f"must be one of {', '.join(LANGUAGES)} (Kyrgyz is 'ky', never 'kg')")
+        r.fail("event.language", f"must be one of {', '.join(LANGUAGES)} (Kyrgyz is 'ky'; 'kg' is Kongo)")
     return Event(
         kind=r.text(ev.get("kind"), "event.kind"),
         kind_en=r.text(ev.get("kind_en"), "event.kind_en"),

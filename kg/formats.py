@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -158,5 +159,9 @@ def serialize(graph: Graph | Dataset, fmt: RDFFormat) -> bytes:
         for s, p, o, _ in graph.quads((None, None, None, None)):
             union.add((s, p, o))
         graph = union
-    out = graph.serialize(format=fmt.rdflib, encoding="utf-8")
+    with warnings.catch_warnings():
+        # rdflib 7's TriG and N-Quads serializers call their own deprecated Dataset.contexts
+        # (https://github.com/RDFLib/rdflib/issues/2939); the output is right
+        warnings.simplefilter("ignore", DeprecationWarning)
+        out = graph.serialize(format=fmt.rdflib, encoding="utf-8")
     return out if isinstance(out, bytes) else out.encode("utf-8")

@@ -202,5 +202,7 @@ def line_of(lines: Mapping[str, int], field: str) -> int | None:
         while where:
             if where in lines:
                 return lines[where]
-            where = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", where)
+            # drop the last `.key` or `[i]`; a bare top-level key has no parent
+            parent = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", where)
+            where = "" if parent == where else parent
     return None

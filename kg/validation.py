@@ -30,7 +30,7 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import BNode, Node
 
 from kg.inputs import ReportInput, kind_of
-from kg.namespaces import OA, SH, bind_prefixes
+from kg.namespaces import KG, OA, SH, bind_prefixes
 from kg.paths import shapes_dir
 from kg.record_fields import field_lines, line_of, record_field
 
@@ -237,7 +237,7 @@ def _result(
         shape=_show(rg, shape) if isinstance(shape, URIRef) else None,
         field=field_path,
         line=line_of(record_lines, field_path) if record_lines and field_path else None,
-        source_line=_source_line(data, focus, source_text),
+        source_line=_source_line(data, focus, field_path, source_text),
     )
 
 
@@ -259,11 +259,14 @@ def _show_path(graph: Graph, path: Node | None) -> str | None:
     return _show(graph, path)
 
 
-def _source_line(data: Graph, focus: Node | None, text: str | None) -> int | None:
-    """The line of the report text where the fact at ``focus`` was read (from its annotation)."""
-    if text is None or focus is None:
+def _source_line(data: Graph, focus: Node | None, field: str | None, text: str | None) -> int | None:
+    """The line of the report text where the fact was read: from the annotation of ``focus`` for
+    ``field`` (the event carries many facts, so the field has to match)."""
+    if text is None or focus is None or field is None:
         return None
     for ann in data.subjects(OA.hasBody, focus):
+        if str(data.value(ann, KG.field)) != field:
+            continue
         for target in data.objects(ann, OA.hasTarget):
             for selector in data.objects(target, OA.hasSelector):
                 start = data.value(selector, OA.start)

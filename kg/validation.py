@@ -17,6 +17,7 @@ report is still stored.
 from __future__ import annotations
 
 import functools
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -38,6 +39,7 @@ __all__ = ["ValidationReport", "ValidationResult", "shapes_graph", "validate_gra
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 MAX_VALUE_CHARS = 80
+_CYRILLIC = re.compile(r"[А-Яа-яЁёҢңӨөҮү]")
 
 
 @functools.cache
@@ -222,14 +224,14 @@ def _result(
     focus = rg.value(node, SH.focusNode)
     path = rg.value(node, SH.resultPath)
     value = rg.value(node, SH.value)
-    messages = {m.language or "": str(m) for m in rg.objects(node, SH.resultMessage) if isinstance(m, Literal)}
+    messages = _messages(rg, node)
     component = rg.value(node, SH.sourceConstraintComponent)
     shape = rg.value(node, SH.sourceShape)
     field_path = record_field(data, focus, path) if focus is not None else None
     return ValidationResult(
         severity=SEVERITIES.get(rg.value(node, SH.resultSeverity), "Violation"),  # type: ignore[arg-type]
         focus=_show(rg, focus) or "?",
-        message=messages.get("en") or messages.get("") or next(iter(messages.values()), "constraint not met"),
+        message=messages.get("en") or next(iter(messages.values()), "constraint not met"),
         message_ky=messages.get("ky"),
         constraint=str(component).rsplit("#", 1)[-1] if component is not None else "",
         path=_show_path(rg, path),
@@ -239,6 +241,18 @@ def _result(
         line=line_of(record_lines, field_path) if record_lines and field_path else None,
         source_line=_source_line(data, focus, field_path, source_text),
     )
+
+
+def _messages(rg: Graph, node: Node) -> dict[str, str]:
+    """A result's messages by language. pyshacl drops the language tag of a SHACL-SPARQL message
+    when it fills in ``{?var}``, so an untagged message is told by its script: our messages are
+    English or Kyrgyz (Cyrillic)."""
+    found: dict[str, str] = {}
+    for m in sorted(rg.objects(node, SH.resultMessage)):
+        if isinstance(m, Literal):
+            lang = m.language or ("ky" if _CYRILLIC.search(str(m)) else "en")
+            found.setdefault(lang, str(m))
+    return found
 
 
 def _show(graph: Graph, term: Node | None) -> str | None:

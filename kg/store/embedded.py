@@ -230,6 +230,8 @@ class EmbeddedStore(Store):
     def __init__(self, path: str | Path | None = DEFAULT_STORE_PATH, *, read_only: bool = False) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
+        if read_only and self.path is not None and not (self.path / "CURRENT").is_file():
+            raise StoreError(f"there is no store in {self.path}: load reports into it first (kg load … --store {self.path})")
         try:
             if self.path is None:
                 self._store: ox.Store | None = ox.Store()

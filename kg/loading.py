@@ -20,6 +20,7 @@ in the graph as ``dct:hasVersion``), so ``kg load`` does it on every run at no c
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import time
 from collections.abc import Callable, Iterable
@@ -34,6 +35,7 @@ from kg.inputs import expand_paths, read_input
 from kg.iris import DEFAULT_BASE
 from kg.namespaces import bind_prefixes
 from kg.paths import ontology_dir
+from kg.sparql import bind, load_query
 from kg.store.base import Store
 from kg.validation import ValidationReport, validate_input
 
@@ -131,7 +133,9 @@ def load_inputs(
     return summary
 
 
-def load_paths(store: Store, inputs: Iterable[str | Path], *, base: str = DEFAULT_BASE) -> LoadSummary:
+def load_paths(
+    store: Store, inputs: Iterable[str | Path], *, base: str = DEFAULT_BASE
+) -> LoadSummary:
     """:func:`load_inputs` over files and folders (folders are walked)."""
     return load_inputs(store, expand_paths(inputs), base=base)
 
@@ -159,6 +163,15 @@ def _vocabulary_files() -> list[tuple[str, bytes]]:
     ]
 
 
+@functools.cache
+def _vocabulary_graph(version: Literal) -> Graph:
+    """The vocabularies parsed (once per process and version: rdflib takes a second or two)."""
+    graph = bind_prefixes(Graph())
+    for _, data in _vocabulary_files():
+        graph.parse(data=data.decode("utf-8"), format="turtle")
+    return graph
+
+
 def load_vocabularies(store: Store, *, base: str = DEFAULT_BASE, force: bool = False) -> int:
     """Write the ontology and vocabularies into :func:`vocabulary_graph_iri`, unless already there.
 
@@ -171,11 +184,10 @@ def load_vocabularies(store: Store, *, base: str = DEFAULT_BASE, force: bool = F
     version = Literal(f"sha256:{digest.hexdigest()}")
     graph_iri = vocabulary_graph_iri(base)
     if not force:
-        ask = f"ASK {{ GRAPH <{graph_iri}> {{ <{graph_iri}> <{DCTERMS.hasVersion}> {version.n3()} }} }}"
+        ask = bind(load_query("ask_graph_version").text, graph=graph_iri, version=version)
         if store.query(ask).boolean:
             return 0
-    graph = bind_prefixes(Graph())
-    for _, data in files:
-        graph.parse(data=data.decode("utf-8"), format="turtle")
+    graph = Graph()
+    graph += _vocabulary_graph(version)
     graph.add((graph_iri, DCTERMS.hasVersion, version))
     return store.replace_graph(str(graph_iri), graph)

@@ -20,17 +20,19 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from rdflib import Literal, URIRef
+import pyoxigraph as ox
+from rdflib import Literal
 from rdflib.term import Node
-from rdflib.util import from_n3
 
 from kg.errors import InputError, NotFound, QuerySyntaxError
-from kg.store.terms import to_ox
+from kg.namespaces import PREFIXES
+from kg.store.terms import to_ox, to_rdflib
 
 __all__ = ["NamedQuery", "bind", "load_query", "parse_param", "query_names", "with_name"]
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_TURTLE_PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items())
 
 
 @dataclass(frozen=True)
@@ -63,32 +65,33 @@ def load_query(name: str) -> NamedQuery:
     text = resource.read_text(encoding="utf-8")
     header_lines = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
     header = "\n".join(header_lines).strip()
-    return NamedQuery(name=name, text=text, title=header_lines[0] if header_lines else name, header=header)
+    return NamedQuery(
+        name=name, text=text, title=header_lines[0] if header_lines else name, header=header
+    )
 
 
 def parse_param(value: str) -> Node:
     """A parameter value from the command line or a URL: an IRI, a literal, or a number.
 
-    ``<iri>`` and ``https://…`` are IRIs; ``"text"@ky`` or ``"1"^^xsd:integer`` are read as in
-    Turtle; digits are an integer; anything else is a plain string.
+    ``<iri>`` and ``https://…`` are IRIs; ``"text"@ky``, ``"1"^^xsd:integer`` or ``42`` are read as
+    a Turtle term (strictly, by pyoxigraph: one term and nothing else); anything else is a plain
+    string.
 
-    :raises InputError: a value that is not a valid term
+    :raises InputError: a value that is not exactly one valid term
     """
     text = value.strip()
+    if re.match(r"^(https?|urn):", text):
+        text = f"<{text}>"
+    elif not text.startswith(("<", '"')) and not re.fullmatch(r"[-+]?\d+(\.\d+)?", text):
+        return Literal(value)
+    document = f"{_TURTLE_PREFIXES}<urn:kg:s> <urn:kg:p> {text} ."
     try:
-        if text.startswith(("<", '"')):
-            term = from_n3(text)
-        elif re.match(r"^(https?|urn):", text):
-            term = URIRef(text)
-        elif re.fullmatch(r"-?\d+", text):
-            term = Literal(int(text))
-        else:
-            term = Literal(text)
-    except Exception as exc:  # noqa: BLE001 - rdflib's from_n3 raises several built-in types
+        quads = list(ox.parse(document.encode("utf-8"), ox.RdfFormat.TURTLE))
+    except SyntaxError as exc:
         raise InputError(f"not a valid parameter value: {value!r} ({exc})") from exc
-    if not isinstance(term, (URIRef, Literal)):
-        raise InputError(f"a parameter is an IRI or a literal, not {value!r}")
-    return term
+    if len(quads) != 1 or str(quads[0].subject) != "<urn:kg:s>":
+        raise InputError(f"a parameter value is one IRI or literal, not {value!r}")
+    return to_rdflib(quads[0].object)
 
 
 def bind(text: str, **params: Node | str) -> str:

@@ -35,7 +35,13 @@ from kg.namespaces import KG, OA, SH, bind_prefixes
 from kg.paths import shapes_dir
 from kg.record_fields import field_lines, line_of, record_field
 
-__all__ = ["ValidationReport", "ValidationResult", "shapes_graph", "validate_graph", "validate_input"]
+__all__ = [
+    "ValidationReport",
+    "ValidationResult",
+    "shapes_graph",
+    "validate_graph",
+    "validate_input",
+]
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 MAX_VALUE_CHARS = 80
@@ -112,7 +118,11 @@ class ValidationReport:
     @property
     def text(self) -> str:
         """The report as a person reads it: a summary line, then one block per result."""
-        status = "conforms" if self.conforms else f"does NOT conform ({len(self.violations)} violation(s))"
+        status = (
+            "conforms"
+            if self.conforms
+            else f"does NOT conform ({len(self.violations)} violation(s))"
+        )
         head = f"{self.source}: {status}"
         if self.warnings:
             head += f", {len(self.warnings)} warning(s)"
@@ -156,8 +166,8 @@ def validate_graph(
     """Validate one report's graph against the shapes.
 
     :param source: what to call the report in messages (its file, usually)
-    :param record_lines: field path → line of the record YAML (:func:`kg.record_fields.field_lines`),
-        so results name the line to fix
+    :param record_lines: field path → line of the record YAML
+        (:func:`kg.record_fields.field_lines`), so results name the line to fix
     :param source_text: the report's NFC text, so results of located facts name its line
     :returns: the report; ``graph`` itself is not changed
     """
@@ -177,9 +187,17 @@ def validate_graph(
     bind_prefixes(results_graph)
     results = tuple(
         sorted(
-            (_result(results_graph, node, graph, record_lines, source_text)
-             for node in results_graph.subjects(RDF.type, SH.ValidationResult)),
-            key=lambda r: (r.severity != "Violation", r.field or "~", r.focus, r.path or "", r.message),
+            (
+                _result(results_graph, node, graph, record_lines, source_text)
+                for node in results_graph.subjects(RDF.type, SH.ValidationResult)
+            ),
+            key=lambda r: (
+                r.severity != "Violation",
+                r.field or "~",
+                r.focus,
+                r.path or "",
+                r.message,
+            ),
         )
     )
     return ValidationReport(
@@ -273,7 +291,9 @@ def _show_path(graph: Graph, path: Node | None) -> str | None:
     return _show(graph, path)
 
 
-def _source_line(data: Graph, focus: Node | None, field: str | None, text: str | None) -> int | None:
+def _source_line(
+    data: Graph, focus: Node | None, field: str | None, text: str | None
+) -> int | None:
     """The line of the report text where the fact was read: from the annotation of ``focus`` for
     ``field`` (the event carries many facts, so the field has to match)."""
     if text is None or focus is None or field is None:

@@ -19,7 +19,8 @@ from kg.loading import LoadOutcome, load_inputs, load_vocabularies, vocabulary_g
     "--vocabularies/--no-vocabularies",
     default=True,
     show_default=True,
-    help="Also write the ontology and vocabularies into {base}graph/vocabularies (only when they changed).",
+    help="Also write the ontology and vocabularies into {base}graph/vocabularies "
+    "(only when they changed).",
 )
 @click.option("--warnings", "show_warnings", is_flag=True, help="Print each report's warnings too.")
 @base_option
@@ -50,7 +51,9 @@ def command(
         if vocabularies:
             written = load_vocabularies(target, base=base)
             if written:
-                click.echo(f"vocabularies: {written:,} triples → <{vocabulary_graph_iri(base)}>", err=True)
+                click.echo(
+                    f"vocabularies: {written:,} triples → <{vocabulary_graph_iri(base)}>", err=True
+                )
         # a bar only for a person watching: never in a pipe, a log or a test
         bar = (
             click.progressbar(paths, label="loading", file=sys.stderr, show_pos=True, show_eta=True)

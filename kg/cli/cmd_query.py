@@ -17,8 +17,16 @@ from kg.store import QueryResult
 
 # --format → media type, per kind of result (None: that format does not fit that kind)
 FORMATS: dict[str, dict[str, str | None]] = {
-    "json": {"solutions": "application/sparql-results+json", "boolean": "application/sparql-results+json", "graph": "application/ld+json"},
-    "xml": {"solutions": "application/sparql-results+xml", "boolean": "application/sparql-results+xml", "graph": "application/rdf+xml"},
+    "json": {
+        "solutions": "application/sparql-results+json",
+        "boolean": "application/sparql-results+json",
+        "graph": "application/ld+json",
+    },
+    "xml": {
+        "solutions": "application/sparql-results+xml",
+        "boolean": "application/sparql-results+xml",
+        "graph": "application/rdf+xml",
+    },
     "csv": {"solutions": "text/csv", "boolean": None, "graph": None},
     "tsv": {"solutions": "text/tab-separated-values", "boolean": None, "graph": None},
     "turtle": {"solutions": None, "boolean": None, "graph": "text/turtle"},
@@ -36,14 +44,27 @@ MAX_CELL = 60
     type=click.Choice(["table", *FORMATS]),
     default="table",
     show_default=True,
-    help="table for people (Turtle for graphs); json, xml, csv, tsv for SELECT/ASK; turtle, ntriples, jsonld for CONSTRUCT/DESCRIBE.",
+    help="table for people (Turtle for graphs); json, xml, csv, tsv for SELECT/ASK; "
+    "turtle, ntriples, jsonld for CONSTRUCT/DESCRIBE.",
 )
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE", help="Bind ?NAME to VALUE (an IRI, \"text\"@ky, or a number); repeatable.")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help='Bind ?NAME to VALUE (an IRI, "text"@ky, or a number); repeatable.',
+)
 @click.option("--timeout", type=float, default=None, help="Give up after this many seconds.")
 @click.option("--list", "list_queries", is_flag=True, help="List the named queries and exit.")
 @store_options
 def command(
-    query: str | None, fmt: str, params: tuple[str, ...], timeout: float | None, list_queries: bool, store: StoreSpec
+    query: str | None,
+    fmt: str,
+    params: tuple[str, ...],
+    timeout: float | None,
+    list_queries: bool,
+    store: StoreSpec,
 ) -> None:
     """Run a SPARQL query against the store: QUERY is SPARQL text, @FILE.rq, or a named query.
 

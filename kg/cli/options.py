@@ -70,23 +70,27 @@ _STORE_OPTIONS = (
     click.option(
         "--endpoint",
         envvar="KG_ENDPOINT",
-        help="SPARQL 1.1 query endpoint of a remote store, instead of the folder (env KG_ENDPOINT).",
+        help="SPARQL 1.1 query endpoint of a remote store, not a folder (env KG_ENDPOINT).",
     ),
     click.option(
         "--update-endpoint",
         envvar="KG_UPDATE_ENDPOINT",
-        help="Its SPARQL 1.1 update endpoint (default: the query endpoint; env KG_UPDATE_ENDPOINT).",
+        help="Its SPARQL 1.1 update endpoint (default: the query one; env KG_UPDATE_ENDPOINT).",
     ),
     click.option(
         "--gsp-endpoint",
         envvar="KG_GSP_ENDPOINT",
-        help="Its Graph Store Protocol endpoint; graphs are then replaced with PUT (env KG_GSP_ENDPOINT).",
+        help="Its Graph Store Protocol endpoint; graphs are then PUT (env KG_GSP_ENDPOINT).",
     ),
-    click.option("--store-user", envvar="KG_STORE_USER", help="HTTP basic user for the remote store (env KG_STORE_USER)."),
+    click.option(
+        "--store-user",
+        envvar="KG_STORE_USER",
+        help="HTTP basic user for the remote store (env KG_STORE_USER).",
+    ),
     click.option(
         "--store-password",
         envvar="KG_STORE_PASSWORD",
-        help="Its password; better given in the environment (KG_STORE_PASSWORD) than on the command line.",
+        help="Its password; safer in the environment (KG_STORE_PASSWORD) than as an option.",
     ),
 )
 
@@ -108,7 +112,9 @@ def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
     ) -> Any:
         if store_path is not None and endpoint:
             raise click.UsageError("give either --store or --endpoint, not both")
-        spec = StoreSpec(store_path, endpoint, update_endpoint, gsp_endpoint, store_user, store_password)
+        spec = StoreSpec(
+            store_path, endpoint, update_endpoint, gsp_endpoint, store_user, store_password
+        )
         return command(*args, store=spec, **kwargs)
 
     for option in reversed(_STORE_OPTIONS):

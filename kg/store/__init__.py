@@ -65,5 +65,7 @@ def open_store(
             read_only=read_only,
         )
     if update_endpoint or gsp_endpoint:
-        raise InputError("--update-endpoint and --gsp-endpoint need --endpoint (the query endpoint)")
+        raise InputError(
+            "--update-endpoint and --gsp-endpoint need --endpoint (the query endpoint)"
+        )
     return EmbeddedStore(DEFAULT_STORE_PATH if path is None else path, read_only=read_only)

@@ -19,7 +19,8 @@ Contract (both implementations keep it; ``tests/kg/test_store.py`` runs the same
 - :meth:`Store.query` returns a :class:`QueryResult`, a one-shot stream: serialize it *or* iterate
   it, once. The embedded store serializes natively (pyoxigraph, no rdflib in the way).
 - Errors are kg's: a malformed query or update raises :class:`kg.errors.QuerySyntaxError` (with
-  line and column when the engine gives them), I/O and server failures :class:`kg.errors.StoreError`.
+  line and column when the engine gives them), I/O and server failures
+  :class:`kg.errors.StoreError`.
 
 Usage::
 

@@ -102,7 +102,9 @@ class _Worker(_Runner):
     def __init__(self, deadline: float) -> None:
         super().__init__()
         self._deadline = deadline
-        self._jobs: queue.SimpleQueue[tuple[Callable[[], Any], dict[str, Any], threading.Event] | None]
+        self._jobs: queue.SimpleQueue[
+            tuple[Callable[[], Any], dict[str, Any], threading.Event] | None
+        ]
         self._jobs = queue.SimpleQueue()
         threading.Thread(target=self._serve, name="kg-query", daemon=True).start()
 
@@ -111,7 +113,7 @@ class _Worker(_Runner):
             work, box, done = job
             try:
                 box["value"] = work()
-            except BaseException as exc:  # noqa: BLE001 - handed back to the waiting thread
+            except BaseException as exc:
                 box["error"] = exc
             finally:
                 done.set()
@@ -123,7 +125,9 @@ class _Worker(_Runner):
         self._jobs.put((work, box, done))
         if not done.wait(max(0.0, self._deadline - time.monotonic())):
             self.stop()
-            raise StoreError("the query ran out of time (pyoxigraph cannot cancel it; it ends in the background)")
+            raise StoreError(
+                "the query ran out of time (pyoxigraph cannot cancel it; it ends in the background)"
+            )
         if "error" in box:
             raise box["error"]
         return box["value"]  # type: ignore[no-any-return]
@@ -184,12 +188,18 @@ class EmbeddedResult(QueryResult):
 
     def serialize(self, media_type: str, out: IO[bytes] | None = None) -> bytes | None:
         if self.kind == "graph":
-            fmt = ox.RdfFormat.from_media_type(media_type) if media_type in RDF_MEDIA_TYPES else None
+            fmt = (
+                ox.RdfFormat.from_media_type(media_type) if media_type in RDF_MEDIA_TYPES else None
+            )
             if fmt is None:
                 raise InputError(f"a graph result cannot be written as {media_type}")
             # the free function takes prefixes, so Turtle comes out readable
             return self._read(lambda result: ox.serialize(result, out, fmt, prefixes=_PREFIXES))
-        qfmt = ox.QueryResultsFormat.from_media_type(media_type) if media_type in RESULTS_MEDIA_TYPES else None
+        qfmt = (
+            ox.QueryResultsFormat.from_media_type(media_type)
+            if media_type in RESULTS_MEDIA_TYPES
+            else None
+        )
         if qfmt is None or (self.kind == "boolean" and media_type not in BOOLEAN_MEDIA_TYPES):
             raise InputError(f"a {self.kind} result cannot be written as {media_type}")
         return self._read(lambda result: result.serialize(out, qfmt))
@@ -198,7 +208,9 @@ class EmbeddedResult(QueryResult):
 def _stream_rows(result: ox.QuerySolutions, names: tuple[str, ...]) -> Iterator[dict[str, Node]]:
     with _translated():
         for solution in result:
-            yield {name: to_rdflib(value) for name in names if (value := solution[name]) is not None}
+            yield {
+                name: to_rdflib(value) for name in names if (value := solution[name]) is not None
+            }
 
 
 def _stream_triples(result: ox.QueryTriples) -> Iterator[tuple[Node, Node, Node]]:
@@ -227,11 +239,16 @@ class EmbeddedStore(Store):
     :raises StoreError: the folder is locked by another process, or holds no valid store
     """
 
-    def __init__(self, path: str | Path | None = DEFAULT_STORE_PATH, *, read_only: bool = False) -> None:
+    def __init__(
+        self, path: str | Path | None = DEFAULT_STORE_PATH, *, read_only: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         if read_only and self.path is not None and not (self.path / "CURRENT").is_file():
-            raise StoreError(f"there is no store in {self.path}: load reports into it first (kg load … --store {self.path})")
+            raise StoreError(
+                f"there is no store in {self.path}: "
+                f"load reports into it first (kg load … --store {self.path})"
+            )
         try:
             if self.path is None:
                 self._store: ox.Store | None = ox.Store()
@@ -242,7 +259,10 @@ class EmbeddedStore(Store):
         except OSError as exc:
             hint = ""
             if "lock" in str(exc).lower():
-                hint = " (another kg process, e.g. `kg serve` or `kg load`, has it open; stop it or use its endpoint)"
+                hint = (
+                    " (another kg process, e.g. `kg serve` or `kg load`, has it open;"
+                    " stop it or use its endpoint)"
+                )
             raise StoreError(f"cannot open the store {self.path}: {exc}{hint}") from exc
 
     def __repr__(self) -> str:
@@ -290,7 +310,9 @@ class EmbeddedStore(Store):
     ) -> EmbeddedResult:
         defaults = [ox.NamedNode(str(u)) for u in default_graph_uris]
         named = [ox.NamedNode(str(u)) for u in named_graph_uris]
-        options: dict[str, object] = {"default_graph": defaults} if defaults else {"use_default_graph_as_union": True}
+        options: dict[str, object] = (
+            {"default_graph": defaults} if defaults else {"use_default_graph_as_union": True}
+        )
         if named:
             options["named_graphs"] = named
         store = self.store

@@ -27,6 +27,7 @@ import math
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import IO
 
@@ -48,6 +49,7 @@ from kg.store.base import (
     Store,
     syntax_error,
 )
+from kg.store.forms import QUERY_FORMS, blank_comments, query_form
 from kg.store.terms import ntriples_lines, replace_graph_update, to_ox, to_rdflib
 
 __all__ = ["RemoteResult", "RemoteStore"]
@@ -97,7 +99,9 @@ class RemoteResult(QueryResult):
         self._consume()
         names = self.variables
         for solution in self._parse_results():  # type: ignore[union-attr]
-            yield {name: to_rdflib(value) for name in names if (value := solution[name]) is not None}
+            yield {
+                name: to_rdflib(value) for name in names if (value := solution[name]) is not None
+            }
 
     def triples(self) -> Iterator[tuple[Node, Node, Node]]:
         if self.kind != "graph":
@@ -108,7 +112,9 @@ class RemoteResult(QueryResult):
 
     def serialize(self, media_type: str, out: IO[bytes] | None = None) -> bytes | None:
         if self.kind == "graph":
-            fmt = ox.RdfFormat.from_media_type(media_type) if media_type in RDF_MEDIA_TYPES else None
+            fmt = (
+                ox.RdfFormat.from_media_type(media_type) if media_type in RDF_MEDIA_TYPES else None
+            )
             if fmt is None:
                 raise InputError(f"a graph result cannot be written as {media_type}")
             self._consume()
@@ -155,7 +161,9 @@ class RemoteStore(Store):
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r})"
 
-    def _client(self, url: str, sparql: str, timeout: float | None = None) -> SPARQLWrapper:
+    def _client(
+        self, url: str, sparql: str, form: str, timeout: float | None = None
+    ) -> SPARQLWrapper:
         client = SPARQLWrapper(url, updateEndpoint=self.update_endpoint, agent=_AGENT)
         client.setMethod(POST)
         # content negotiation only: extra `format=`/`output=` parameters upset some servers
@@ -164,7 +172,16 @@ class RemoteStore(Store):
             client.setCredentials(*self.auth)
         if timeout is not None:
             client.setTimeout(max(1, math.ceil(timeout)))
-        client.setQuery(sparql)
+        with warnings.catch_warnings():
+            # SPARQLWrapper warns when its own guess of the form fails; ours (kg.store.forms)
+            # replaces that guess on the next line, so its warning says nothing
+            warnings.simplefilter("ignore", RuntimeWarning)
+            client.setQuery(blank_comments(sparql))
+        # SPARQLWrapper sends an update as `update=` to the update endpoint when its queryType is
+        # one of its update types; any of them will do
+        client.queryType = (
+            "INSERT" if form == "UPDATE" else (form if form in QUERY_FORMS else "SELECT")
+        )
         return client
 
     def _run(self, client: SPARQLWrapper) -> bytes:
@@ -192,26 +209,26 @@ class RemoteStore(Store):
         named_graph_uris: Iterable[str] = (),
         timeout: float | None = None,
     ) -> RemoteResult:
-        client = self._client(self.endpoint, sparql, timeout)
-        if client.isSparqlUpdateRequest():
+        form = query_form(sparql)
+        if form == "UPDATE":
             raise InputError("this is an update, not a query; use update()")
+        client = self._client(self.endpoint, sparql, form, timeout)
         for uri in default_graph_uris:
             client.addDefaultGraph(str(uri))
         for uri in named_graph_uris:
             client.addNamedGraph(str(uri))
-        graph_result = client.queryType in ("CONSTRUCT", "DESCRIBE")
+        graph_result = form in ("CONSTRUCT", "DESCRIBE")
         client.setReturnFormat(TURTLE if graph_result else JSON)
         data = self._run(client)
         if graph_result:
             return RemoteResult("graph", data)
-        return RemoteResult("boolean" if client.queryType == "ASK" else "solutions", data)
+        return RemoteResult("boolean" if form == "ASK" else "solutions", data)
 
     def update(self, sparql: str) -> None:
         self._writable()
-        client = self._client(self.update_endpoint, sparql)
-        if not client.isSparqlUpdateRequest():
+        if query_form(sparql) in QUERY_FORMS:
             raise InputError("this is a query, not an update; use query()")
-        self._run(client)
+        self._run(self._client(self.update_endpoint, sparql, "UPDATE"))
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> int:
         self._writable()
@@ -229,7 +246,9 @@ class RemoteStore(Store):
         else:
             self.update(f"DROP SILENT GRAPH {to_ox(URIRef(str(graph_iri)))}")
 
-    def _gsp(self, method: str, graph_iri: str, body: bytes | None, *, missing_ok: bool = False) -> None:
+    def _gsp(
+        self, method: str, graph_iri: str, body: bytes | None, *, missing_ok: bool = False
+    ) -> None:
         """One Graph Store Protocol request on ``?graph=<graph_iri>`` (SPARQL 1.1 GSP §5)."""
         assert self.gsp_endpoint is not None
         sep = "&" if "?" in self.gsp_endpoint else "?"
@@ -274,7 +293,9 @@ class RemoteStore(Store):
         """Every named graph's triples as quads, one graph (one query) at a time."""
         for name in self.graphs():
             graph = ox.NamedNode(str(name))
-            result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+            result = self.query(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+            )
             assert isinstance(result, RemoteResult)
             for t in result._parse_triples():
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)

@@ -1,4 +1,4 @@
-"""SHACL validation: real records conform, and each rule of the shapes rejects a graph that breaks it."""
+"""SHACL validation: real records conform, and each shape rule rejects a graph that breaks it."""
 
 from __future__ import annotations
 
@@ -18,7 +18,9 @@ from kg.validation import shapes_graph, validate_graph
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLE = ROOT / "examples" / "kara-balta-2023-03-14.yaml"
-RECORDS = sorted([*(ROOT / "examples").glob("*.yaml"), *(ROOT / "tests" / "data" / "heldout").glob("*.yaml")])
+RECORDS = sorted(
+    [*(ROOT / "examples").glob("*.yaml"), *(ROOT / "tests" / "data" / "heldout").glob("*.yaml")]
+)
 SEX = URIRef("http://metadata.un.org/sdg/codes/sex")
 BASE = "https://example.org/kg/id/"
 
@@ -50,7 +52,7 @@ def _violations(graph: Graph) -> set[tuple[str, str | None]]:
     return {(c, p) for s, c, p in _found(graph) if s == "Violation"}
 
 
-# ---- what must pass --------------------------------------------------------------------------
+# ---- what must pass ------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("path", RECORDS, ids=lambda p: p.name)
@@ -84,7 +86,7 @@ def test_shapes_are_parsed_once() -> None:
     assert shapes_graph() is shapes_graph()
 
 
-# ---- warnings: stated when missing, never a rejection ------------------------------------------
+# ---- warnings: stated when missing, never a rejection --------------------------------------------
 
 
 def test_an_event_without_a_date_only_warns(good) -> None:
@@ -101,7 +103,7 @@ def test_an_event_without_a_place_only_warns(good) -> None:
     assert [w.path for w in report.warnings] == ["schema:location"]
 
 
-# ---- one test per rule that must hold ---------------------------------------------------------
+# ---- one test per rule that must hold ------------------------------------------------------------
 
 
 def test_a_label_tagged_kongo_is_rejected(good) -> None:
@@ -115,7 +117,11 @@ def test_two_titles_in_one_language_are_rejected(good) -> None:
 
 
 def test_a_date_that_is_a_plain_string_is_rejected(good) -> None:
-    g = _changed(good, remove=[(good.event, KG.date, None)], add=[(good.event, KG.date, Literal("2023-03-14"))])
+    g = _changed(
+        good,
+        remove=[(good.event, KG.date, None)],
+        add=[(good.event, KG.date, Literal("2023-03-14"))],
+    )
     assert ("OrConstraintComponent", "kg:date") in _violations(g)
 
 
@@ -153,7 +159,10 @@ def test_women_and_men_must_add_up_to_the_total(good) -> None:
 def test_a_part_cannot_exceed_the_total(good) -> None:
     g = _changed(
         good,
-        remove=[(good.event, KG.femaleParticipantCount, None), (good.event, KG.maleParticipantCount, None)],
+        remove=[
+            (good.event, KG.femaleParticipantCount, None),
+            (good.event, KG.maleParticipantCount, None),
+        ],
         add=[(good.event, KG.femaleParticipantCount, Literal(30, datatype=XSD.nonNegativeInteger))],
     )
     assert ("SPARQLConstraintComponent", "kg:femaleParticipantCount") in _violations(g)
@@ -222,26 +231,34 @@ def test_one_observation_per_event_and_sex(good) -> None:
 @pytest.mark.parametrize("code", ["KG-X", "KGJ", "KG-03", "kg-j"])
 def test_a_kyrgyz_subdivision_code_outside_iso_3166_2_is_rejected(good, code) -> None:
     region = URIRef(f"{BASE}place/KG-C")
-    g = _changed(good, remove=[(region, KG.isoCode, None)], add=[(region, KG.isoCode, Literal(code))])
+    g = _changed(
+        good, remove=[(region, KG.isoCode, None)], add=[(region, KG.isoCode, Literal(code))]
+    )
     assert ("PatternConstraintComponent", "kg:isoCode") in _violations(g)
 
 
 def test_subdivisions_of_other_countries_are_accepted(good) -> None:
     region = URIRef(f"{BASE}place/KG-C")
-    g = _changed(good, remove=[(region, KG.isoCode, None)], add=[(region, KG.isoCode, Literal("TJ-SU"))])
+    g = _changed(
+        good, remove=[(region, KG.isoCode, None)], add=[(region, KG.isoCode, Literal("TJ-SU"))]
+    )
     assert _violations(g) == set()
 
 
 def test_a_country_code_must_be_alpha_2(good) -> None:
     country = URIRef(f"{BASE}place/KG")
-    g = _changed(good, remove=[(country, KG.isoCode, None)], add=[(country, KG.isoCode, Literal("KGZ"))])
+    g = _changed(
+        good, remove=[(country, KG.isoCode, None)], add=[(country, KG.isoCode, Literal("KGZ"))]
+    )
     assert ("PatternConstraintComponent", "kg:isoCode") in _violations(g)
 
 
 @pytest.mark.parametrize("code", ["KG0820900000", "KG082090000001", "KZ08209000000"])
 def test_a_malformed_p_code_is_rejected(good, code) -> None:
     district = URIRef(f"{BASE}place/KG08209000000")
-    g = _changed(good, remove=[(district, KG.pcode, None)], add=[(district, KG.pcode, Literal(code))])
+    g = _changed(
+        good, remove=[(district, KG.pcode, None)], add=[(district, KG.pcode, Literal(code))]
+    )
     assert ("PatternConstraintComponent", "kg:pcode") in _violations(g)
 
 
@@ -253,7 +270,11 @@ def test_a_person_with_two_names_in_one_language_is_rejected(good) -> None:
 
 def test_a_participation_needs_its_person_and_a_known_role(good) -> None:
     part = URIRef(f"{BASE}participation/kara-balta-2023-03-14-2")
-    g = _changed(good, remove=[(part, KG.agent, None), (part, KG.roleKind, None)], add=[(part, KG.roleKind, KG.guestRole)])
+    g = _changed(
+        good,
+        remove=[(part, KG.agent, None), (part, KG.roleKind, None)],
+        add=[(part, KG.roleKind, KG.guestRole)],
+    )
     found = _violations(g)
     assert ("MinCountConstraintComponent", "kg:agent") in found
     assert ("InConstraintComponent", "kg:roleKind") in found
@@ -296,7 +317,11 @@ def test_a_venue_has_one_name_per_language(good) -> None:
 
 
 def test_the_report_language_is_never_kongo(good) -> None:
-    g = _changed(good, remove=[(good.event, SCHEMA.inLanguage, None)], add=[(good.event, SCHEMA.inLanguage, Literal("kg"))])
+    g = _changed(
+        good,
+        remove=[(good.event, SCHEMA.inLanguage, None)],
+        add=[(good.event, SCHEMA.inLanguage, Literal("kg"))],
+    )
     assert ("InConstraintComponent", "schema:inLanguage") in _violations(g)
 
 
@@ -312,17 +337,25 @@ def test_a_report_digest_is_sha256_hex(good) -> None:
 
 
 def test_a_geometry_is_one_wkt_point(good) -> None:
-    geometry = next(iter(good.graph.subjects(URIRef("http://www.opengis.net/ont/geosparql#asWKT"), None)))
+    geometry = next(
+        iter(good.graph.subjects(URIRef("http://www.opengis.net/ont/geosparql#asWKT"), None))
+    )
     wkt = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
     g = _changed(
         good,
         remove=[(geometry, None, None)],
-        add=[(geometry, URIRef("http://www.opengis.net/ont/geosparql#asWKT"), Literal("LINESTRING(1 2, 3 4)", datatype=wkt))],
+        add=[
+            (
+                geometry,
+                URIRef("http://www.opengis.net/ont/geosparql#asWKT"),
+                Literal("LINESTRING(1 2, 3 4)", datatype=wkt),
+            )
+        ],
     )
     assert ("NodeConstraintComponent", "geo:hasGeometry") in _violations(g)
 
 
-# ---- provenance annotations -------------------------------------------------------------------
+# ---- provenance annotations ----------------------------------------------------------------------
 
 
 @pytest.fixture(scope="module")
@@ -360,11 +393,13 @@ def test_a_position_must_not_end_before_it_starts(located) -> None:
 
 def test_an_annotation_names_a_record_field(located) -> None:
     ann = next(located.graph.subjects(RDF.type, OA.Annotation))
-    g = _changed(located, remove=[(ann, KG.field, None)], add=[(ann, KG.field, Literal("Event Date!"))])
+    g = _changed(
+        located, remove=[(ann, KG.field, None)], add=[(ann, KG.field, Literal("Event Date!"))]
+    )
     assert ("PatternConstraintComponent", "kg:field") in _violations(g)
 
 
-# ---- vocabularies ---------------------------------------------------------------------------------
+# ---- vocabularies --------------------------------------------------------------------------------
 
 
 def test_a_vocabulary_concept_has_one_pref_label_per_language() -> None:
@@ -377,7 +412,7 @@ def test_a_vocabulary_concept_has_one_pref_label_per_language() -> None:
     assert ("UniqueLangConstraintComponent", "skos:prefLabel") in _violations(g)
 
 
-# ---- the way back to the record -------------------------------------------------------------------
+# ---- the way back to the record ------------------------------------------------------------------
 
 
 def test_results_name_the_record_field_and_its_line(good) -> None:
@@ -398,7 +433,11 @@ def test_results_name_the_record_field_and_its_line(good) -> None:
     ("iri", "path", "field"),
     [
         (f"{BASE}recommendation/kara-balta-2023-03-14-3", None, "recommendations[2]"),
-        (f"{BASE}recommendation/kara-balta-2023-03-14-2", KG.namesPlace, "recommendations[1].regions"),
+        (
+            f"{BASE}recommendation/kara-balta-2023-03-14-2",
+            KG.namesPlace,
+            "recommendations[1].regions",
+        ),
         (f"{BASE}issue/kara-balta-2023-03-14-1", KG.text, "issues_raised[0]"),
         (f"{BASE}presentation/kara-balta-2023-03-14-2", None, "presentations[1]"),
         (f"{BASE}participation/kara-balta-2023-03-14-1", KG.post, "moderators[0].roles"),

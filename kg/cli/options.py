@@ -42,6 +42,7 @@ class StoreSpec:
     gsp_endpoint: str | None = None
     user: str | None = None
     password: str | None = None
+    auth_scheme: str = "basic"
 
     def open(self, *, read_only: bool = False) -> Store:
         """The store (:func:`kg.store.open_store`); the folder default is ``./kg-data``."""
@@ -52,6 +53,7 @@ class StoreSpec:
             update_endpoint=self.update_endpoint,
             gsp_endpoint=self.gsp_endpoint,
             auth=auth,
+            auth_scheme=self.auth_scheme,
             read_only=read_only,
         )
 
@@ -85,19 +87,27 @@ _STORE_OPTIONS = (
     click.option(
         "--store-user",
         envvar="KG_STORE_USER",
-        help="HTTP basic user for the remote store (env KG_STORE_USER).",
+        help="HTTP user for the remote store (env KG_STORE_USER).",
     ),
     click.option(
         "--store-password",
         envvar="KG_STORE_PASSWORD",
         help="Its password; safer in the environment (KG_STORE_PASSWORD) than as an option.",
     ),
+    click.option(
+        "--store-auth",
+        type=click.Choice(["basic", "digest"]),
+        default="basic",
+        show_default=True,
+        envvar="KG_STORE_AUTH",
+        help="HTTP authentication of the remote store (Virtuoso's -auth endpoints use digest).",
+    ),
 )
 
 
 def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
     """Add ``--store DIR | --endpoint URL [--update-endpoint] [--gsp-endpoint] [--store-user]
-    [--store-password]`` and pass them to ``command`` as one ``store: StoreSpec``."""
+    [--store-password] [--store-auth]`` and pass them to ``command`` as one ``store: StoreSpec``."""
 
     @functools.wraps(command)
     def wrapper(
@@ -108,12 +118,19 @@ def store_options(command: Callable[..., Any]) -> Callable[..., Any]:
         gsp_endpoint: str | None,
         store_user: str | None,
         store_password: str | None,
+        store_auth: str,
         **kwargs: Any,
     ) -> Any:
         if store_path is not None and endpoint:
             raise click.UsageError("give either --store or --endpoint, not both")
         spec = StoreSpec(
-            store_path, endpoint, update_endpoint, gsp_endpoint, store_user, store_password
+            store_path,
+            endpoint,
+            update_endpoint,
+            gsp_endpoint,
+            store_user,
+            store_password,
+            store_auth,
         )
         return command(*args, store=spec, **kwargs)
 

@@ -34,7 +34,7 @@ from typing import IO
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
 from rdflib.term import Node
-from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from kg import __version__
@@ -136,7 +136,9 @@ class RemoteResult(QueryResult):
 class RemoteStore(Store):
     """A SPARQL 1.1 server as a :class:`Store`.
 
-    :param auth: HTTP basic credentials, sent to all three endpoints
+    :param auth: HTTP credentials (user, password), sent to all three endpoints
+    :param auth_scheme: ``basic`` (Fuseki, GraphDB) or ``digest`` (Virtuoso's ``/sparql-auth`` and
+        ``/sparql-graph-crud-auth``)
     :param read_only: refuse every write (for a public endpoint one may only read)
     """
 
@@ -147,8 +149,11 @@ class RemoteStore(Store):
         update_endpoint: str | None = None,
         gsp_endpoint: str | None = None,
         auth: tuple[str, str] | None = None,
+        auth_scheme: str = "basic",
         read_only: bool = False,
     ) -> None:
+        if auth_scheme not in ("basic", "digest"):
+            raise InputError(f"HTTP authentication is basic or digest, not {auth_scheme!r}")
         for url in (endpoint, update_endpoint, gsp_endpoint):
             if url and urllib.parse.urlsplit(url).scheme not in ("http", "https"):
                 raise InputError(f"not an http(s) URL: {url!r}")
@@ -156,7 +161,16 @@ class RemoteStore(Store):
         self.update_endpoint = update_endpoint or endpoint
         self.gsp_endpoint = gsp_endpoint
         self.auth = auth
+        self.auth_scheme = auth_scheme
         self.read_only = read_only
+        self._opener = urllib.request.build_opener()
+        if auth and auth_scheme == "digest":
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in {endpoint, self.update_endpoint, gsp_endpoint} - {None}:
+                passwords.add_password(None, url, *auth)
+            self._opener = urllib.request.build_opener(
+                urllib.request.HTTPDigestAuthHandler(passwords)
+            )
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r})"
@@ -170,6 +184,9 @@ class RemoteStore(Store):
         client.setOnlyConneg(True)
         if self.auth:
             client.setCredentials(*self.auth)
+            # (SPARQLWrapper installs a digest handler as urllib's global opener; the GSP calls
+            # below use their own opener)
+            client.setHTTPAuth(DIGEST if self.auth_scheme == "digest" else BASIC)
         if timeout is not None:
             client.setTimeout(max(1, math.ceil(timeout)))
         with warnings.catch_warnings():
@@ -257,11 +274,11 @@ class RemoteStore(Store):
         request.add_header("User-Agent", _AGENT)
         if body is not None:
             request.add_header("Content-Type", "application/n-triples")
-        if self.auth:
+        if self.auth and self.auth_scheme == "basic":
             token = base64.b64encode(":".join(self.auth).encode("utf-8")).decode("ascii")
             request.add_header("Authorization", f"Basic {token}")
         try:
-            with urllib.request.urlopen(request, timeout=_GSP_TIMEOUT) as response:  # noqa: S310
+            with self._opener.open(request, timeout=_GSP_TIMEOUT) as response:
                 response.read()
         except urllib.error.HTTPError as exc:
             if missing_ok and exc.code == 404:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
 import socket
 import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from kg.mapping.context import no_themes
 from kg.record_yaml import load_record
 from kg.store import EmbeddedStore, Store, open_store
 from kg.store.forms import blank_comments, query_form
+from kg.store.remote import RemoteStore
 from tests.kg.stores import as_stored
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -300,3 +303,49 @@ def test_a_query_refuses_an_update_and_an_update_refuses_a_query(any_store: Stor
         any_store.query("DROP ALL")
     with pytest.raises(InputError):
         any_store.update("SELECT * WHERE { ?s ?p ?o }")
+
+
+class _RecordingHandler(BaseHTTPRequestHandler):
+    """A graph store that wants credentials: basic, or digest after one 401 challenge."""
+
+    scheme = "Basic"
+    seen: list[str] = []  # noqa: RUF012 - the test reads what the handler heard
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        auth = self.headers.get("Authorization", "")
+        type(self).seen.append(auth)
+        if not auth.startswith(self.scheme):
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Digest realm="kg", nonce="abc123", qop="auth"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the test reads `seen` instead."""
+
+
+@pytest.mark.parametrize(("scheme", "prefix"), [("basic", "Basic "), ("digest", "Digest ")])
+def test_graph_store_requests_carry_the_credentials(scheme: str, prefix: str) -> None:
+    handler = type("Handler", (_RecordingHandler,), {"scheme": prefix.strip(), "seen": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        store = RemoteStore(
+            f"{url}/query", gsp_endpoint=f"{url}/store", auth=("kg", "secret"), auth_scheme=scheme
+        )
+        store.replace_graph(f"{EX}g", _graph(1))
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+    assert handler.seen[-1].startswith(prefix)
+    if scheme == "basic":
+        assert handler.seen == [f"Basic {base64.b64encode(b'kg:secret').decode()}"]
+    else:
+        assert 'username="kg"' in handler.seen[-1]

@@ -24,9 +24,10 @@ def _kg(*args: str):
     return CliRunner().invoke(cli, [str(a) for a in args])
 
 
-@pytest.fixture
-def store(tmp_path: Path) -> Path:
-    path = tmp_path / "kg-data"
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Two records loaded once for the module; the tests only read it (or reload the same)."""
+    path = tmp_path_factory.mktemp("cli") / "kg-data"
     result = _kg("load", GOOD, OTHER, "--store", path)
     assert result.exit_code == 0, result.output
     return path

@@ -33,104 +33,23 @@ from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.term import Node
 from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from kg import __version__
 from kg.errors import InputError, StoreError
 from kg.formats import format_for
-from kg.namespaces import PREFIXES
-from kg.store.base import (
-    BOOLEAN_MEDIA_TYPES,
-    RDF_MEDIA_TYPES,
-    RESULTS_MEDIA_TYPES,
-    QueryResult,
-    Store,
-    syntax_error,
-)
+from kg.store.base import Store, syntax_error
 from kg.store.forms import QUERY_FORMS, blank_comments, query_form
-from kg.store.terms import ntriples_lines, replace_graph_update, to_ox, to_rdflib
+from kg.store.results import PREFIXES_BY_NAME, RemoteResult
+from kg.store.terms import ntriples_lines, replace_graph_update, to_ox
 
 __all__ = ["RemoteResult", "RemoteStore"]
 
-_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 _AGENT = f"kg/{__version__} (https://w3id.org/kg-events)"
-_JSON = "application/sparql-results+json"
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 _COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _GSP_TIMEOUT = 300.0
-
-
-class RemoteResult(QueryResult):
-    """A result fetched whole from a server: JSON for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE."""
-
-    def __init__(self, kind: str, data: bytes) -> None:
-        super().__init__()
-        self.kind = kind  # type: ignore[assignment]
-        self._data = data
-        if kind == "solutions":
-            parsed = self._parse_results()
-            self.variables = tuple(v.value for v in parsed.variables)  # type: ignore[union-attr]
-
-    def _parse_results(self) -> ox.QuerySolutions | ox.QueryBoolean:
-        try:
-            return ox.parse_query_results(self._data, ox.QueryResultsFormat.JSON)
-        except SyntaxError as exc:
-            raise StoreError(f"the endpoint sent results that do not parse: {exc}") from exc
-
-    def _parse_triples(self) -> Iterator[ox.Triple]:
-        try:
-            for quad in ox.parse(self._data, ox.RdfFormat.TURTLE):
-                yield quad.triple
-        except SyntaxError as exc:
-            raise StoreError(f"the endpoint sent RDF that does not parse: {exc}") from exc
-
-    @property
-    def boolean(self) -> bool:
-        if self.kind != "boolean":
-            raise InputError(f"a {self.kind} result has no boolean; that is for ASK queries")
-        self._consume()
-        return bool(self._parse_results())
-
-    def rows(self) -> Iterator[dict[str, Node]]:
-        if self.kind != "solutions":
-            raise InputError(f"a {self.kind} result has no rows; that is for SELECT queries")
-        self._consume()
-        names = self.variables
-        for solution in self._parse_results():  # type: ignore[union-attr]
-            yield {
-                name: to_rdflib(value) for name in names if (value := solution[name]) is not None
-            }
-
-    def triples(self) -> Iterator[tuple[Node, Node, Node]]:
-        if self.kind != "graph":
-            raise InputError(f"a {self.kind} result has no triples; that is for CONSTRUCT/DESCRIBE")
-        self._consume()
-        for t in self._parse_triples():
-            yield (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object))
-
-    def serialize(self, media_type: str, out: IO[bytes] | None = None) -> bytes | None:
-        if self.kind == "graph":
-            fmt = (
-                ox.RdfFormat.from_media_type(media_type) if media_type in RDF_MEDIA_TYPES else None
-            )
-            if fmt is None:
-                raise InputError(f"a graph result cannot be written as {media_type}")
-            self._consume()
-            return ox.serialize(self._parse_triples(), out, fmt, prefixes=_PREFIXES)
-        allowed = RESULTS_MEDIA_TYPES if self.kind == "solutions" else BOOLEAN_MEDIA_TYPES
-        if media_type not in allowed:
-            raise InputError(f"a {self.kind} result cannot be written as {media_type}")
-        self._consume()
-        if media_type == _JSON:
-            # what the server sent is already the answer
-            if out is None:
-                return self._data
-            out.write(self._data)
-            return None
-        qfmt = ox.QueryResultsFormat.from_media_type(media_type)
-        return self._parse_results().serialize(out, qfmt)
 
 
 class RemoteStore(Store):
@@ -304,7 +223,7 @@ class RemoteStore(Store):
             union = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             union.serialize(rdf_format.media_type, out)
             return
-        ox.serialize(self._quads(), out, oxfmt, prefixes=_PREFIXES)
+        ox.serialize(self._quads(), out, oxfmt, prefixes=PREFIXES_BY_NAME)
 
     def _quads(self) -> Iterator[ox.Quad]:
         """Every named graph's triples as quads, one graph (one query) at a time."""

@@ -1,0 +1,78 @@
+"""What the query page offers: the installed YASGUI files and the example queries of ``kg/queries``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
+"""Where ``make install`` copies YASGUI from ``node_modules`` (not in git)."""
+
+
+@dataclass(frozen=True)
+class YasguiFiles:
+    """The installed YASGUI build, named with its version as ``static/vendor/yasgui-<v>.min.*``."""
+
+    version: str
+    js: str
+    css: str
+
+
+@dataclass(frozen=True)
+class Example:
+    """An example query: its file name (without ``.rq``), title, description and text."""
+
+    name: str
+    title: str
+    description: str
+    text: str
+
+
+def yasgui_files() -> YasguiFiles | None:
+    """The YASGUI build in ``static/vendor``, or ``None`` when the npm step has not run."""
+    for js in sorted(VENDOR.glob("yasgui-*.min.js"), reverse=True):
+        version = js.name.removeprefix("yasgui-").removesuffix(".min.js")
+        css = js.with_name(f"yasgui-{version}.min.css")
+        if css.is_file():
+            return YasguiFiles(version, f"vendor/{js.name}", f"vendor/{css.name}")
+    return None
+
+
+@cache
+def example_queries() -> tuple[Example, ...]:
+    """Every ``kg/queries/*.rq`` that runs as it is, titled by its ``#`` header, by name.
+
+    Queries whose header names a parameter (``# param:`` or ``# parameters:``) are left out:
+    they are templates for the pages, not questions a reader can run unchanged.
+    """
+    try:
+        folder = resources.files("kg.queries")
+    except ModuleNotFoundError:
+        return ()
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if not entry.name.endswith(".rq"):
+            continue
+        text = entry.read_text(encoding="utf-8")
+        header = _header(text)
+        if any(line.lower().startswith(("param", "parameter")) for line in header):
+            continue
+        name = entry.name.removesuffix(".rq")
+        title = header[0] if header else name.replace("_", " ")
+        found.append(Example(name, title, " ".join(header[1:]), text))
+    return tuple(found)
+
+
+def _header(text: str) -> list[str]:
+    """The ``#`` comment lines at the top of a query, without the ``#``."""
+    lines = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        content = stripped.lstrip("#").strip()
+        if content:
+            lines.append(content)
+    return lines

@@ -1,0 +1,247 @@
+"""Running a query within the limits: a deadline, a row limit, and pyoxigraph's own serializers.
+
+The engine writes the response itself (``QuerySolutions.serialize``), so no Python runs per row.
+It writes into a :class:`_Sink`, which pyoxigraph calls about every 8 KB; the sink is where the
+limits act, by raising, which stops the engine's evaluation there:
+
+* **Row limit** (``MAX_RESULT_ROWS``). The sink counts rows in the bytes written. In XML
+  (``<result>``) and TSV (one line per row) the count is exact. In JSON and CSV it is an upper
+  bound (a literal can contain ``},{`` or a line break); when that bound passes the limit the query
+  is run once more into XML, counted exactly, cut after the limit and converted natively. CONSTRUCT
+  and DESCRIBE are counted in N-Triples (one line per triple) and converted natively.
+* **Timeout** (``QUERY_TIMEOUT``). pyoxigraph cannot interrupt a query from Python
+  (https://github.com/oxigraph/oxigraph/issues/1926), so queries run on a small pool of worker
+  threads (``QUERY_WORKERS``; pyoxigraph releases the GIL while it evaluates). At the deadline the
+  client gets a 503 at once, and the worker's sink stops the engine at its next write. A query that
+  spends its time in one step before writing anything (a sort or an aggregate over everything) keeps
+  its worker until that step ends; at most ``QUERY_WORKERS`` such queries run at once, and the
+  queries waiting behind them time out in turn. That is the guarantee: an answer within the
+  timeout, and bounded work after it, not an instant stop.
+"""
+
+from __future__ import annotations
+
+import queue
+import threading
+import time
+from collections.abc import Callable
+from concurrent.futures import Future
+from dataclasses import dataclass
+from typing import Any
+
+import pyoxigraph as ox
+from flask import Flask, current_app
+
+from server.errors import QueryTimedOut
+from server.negotiation import (
+    JSON_LD,
+    N_TRIPLES,
+    RDF_XML,
+    RESULTS_CSV,
+    RESULTS_JSON,
+    RESULTS_TSV,
+    RESULTS_XML,
+    TURTLE,
+)
+
+EXTENSION = "kg.execution"
+
+RESULTS_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    RESULTS_JSON: ox.QueryResultsFormat.JSON,
+    RESULTS_XML: ox.QueryResultsFormat.XML,
+    RESULTS_CSV: ox.QueryResultsFormat.CSV,
+    RESULTS_TSV: ox.QueryResultsFormat.TSV,
+}
+RDF_FORMATS: dict[str, ox.RdfFormat] = {
+    TURTLE: ox.RdfFormat.TURTLE,
+    N_TRIPLES: ox.RdfFormat.N_TRIPLES,
+    JSON_LD: ox.RdfFormat.JSON_LD,
+    RDF_XML: ox.RdfFormat.RDF_XML,
+}
+
+# How rows show in each format: (marker, markers that are not rows), so that rows = markers -
+# offset. Exact for XML, TSV and N-Triples (one line per row or triple); for JSON (`},{` between
+# two rows) and CSV (one CRLF per row after the header) the count can only be too high.
+_ROW_MARKERS: dict[str, tuple[bytes, int]] = {
+    RESULTS_XML: (b"<result>", 0),
+    RESULTS_TSV: (b"\n", 1),
+    RESULTS_CSV: (b"\r\n", 1),
+    RESULTS_JSON: (b"},{", -1),
+    N_TRIPLES: (b"\n", 0),
+}
+_EXACT = frozenset({RESULTS_XML, RESULTS_TSV, N_TRIPLES})
+_XML_END = b"</results></sparql>"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """A serialized result: the bytes, and whether rows were cut off at the row limit."""
+
+    body: bytes
+    truncated: bool = False
+
+
+class _Stop(Exception):  # noqa: N818 (a signal to unwind the engine, not an error)
+    """Raised inside the sink to stop the engine: enough rows, or the deadline has passed."""
+
+
+class _Sink:
+    """A file-like object pyoxigraph writes into; counts rows and checks the deadline."""
+
+    def __init__(self, job: _Job, marker: bytes = b"", offset: int = 0, limit: int = 0) -> None:
+        self.job = job
+        self.parts: list[bytes] = []
+        self.marker = marker
+        self.offset = offset
+        self.limit = limit
+        self.markers = 0
+        self.tail = b""
+        self.enough = False
+
+    def write(self, data: bytes) -> int:
+        self.job.check()
+        chunk = bytes(data)
+        self.parts.append(chunk)
+        if self.marker:
+            # a marker may straddle two writes: count it in the previous write's tail too
+            window = self.tail + chunk
+            self.markers += window.count(self.marker) - self.tail.count(self.marker)
+            keep = len(self.marker) - 1
+            self.tail = window[-keep:] if keep else b""
+            if self.markers - self.offset > self.limit:
+                self.enough = True
+                raise _Stop
+        return len(data)
+
+    def flush(self) -> None:
+        self.job.check()
+
+    def value(self) -> bytes:
+        return b"".join(self.parts)
+
+
+class _Job:
+    """One query handed to a worker: its deadline, its cancellation flag and its future."""
+
+    def __init__(self, work: Callable[[_Job], Answer], deadline: float) -> None:
+        self.work = work
+        self.deadline = deadline
+        self.cancelled = threading.Event()
+        self.future: Future[Answer] = Future()
+
+    def check(self) -> None:
+        if self.cancelled.is_set() or time.monotonic() > self.deadline:
+            raise _Stop
+
+
+class QueryRunner:
+    """A pool of worker threads that evaluate queries with a deadline (one per app)."""
+
+    def __init__(self, workers: int) -> None:
+        self.jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
+        # daemon threads: a query the engine cannot stop must not keep the process from exiting
+        for n in range(workers):
+            threading.Thread(target=self._serve, name=f"kg-query-{n}", daemon=True).start()
+
+    def _serve(self) -> None:
+        while True:
+            job = self.jobs.get()
+            if not job.future.set_running_or_notify_cancel():
+                continue
+            try:
+                job.future.set_result(job.work(job))
+            except BaseException as exc:  # handed to the waiting request, which re-raises it
+                job.future.set_exception(exc)
+
+    def run(self, work: Callable[[_Job], Answer], timeout: float) -> Answer:
+        """Run ``work`` on a worker and wait for it at most ``timeout`` seconds.
+
+        :raises QueryTimedOut: when the deadline passes first; the work is cancelled
+        """
+        job = _Job(work, time.monotonic() + timeout)
+        self.jobs.put(job)
+        try:
+            return job.future.result(timeout=timeout)
+        except TimeoutError:
+            job.cancelled.set()
+            job.future.cancel()
+            raise QueryTimedOut(f"the query did not finish within {timeout:g} s") from None
+        except _Stop:
+            # the worker saw the deadline a moment before this thread did
+            raise QueryTimedOut(f"the query did not finish within {timeout:g} s") from None
+
+
+def init_app(app: Flask) -> None:
+    """Start the app's query workers."""
+    app.extensions[EXTENSION] = QueryRunner(app.config["QUERY_WORKERS"])
+
+
+def run_query(
+    evaluate: Callable[[], Any],
+    media_type: str,
+    *,
+    max_rows: int | None = None,
+    timeout: float | None = None,
+) -> Answer:
+    """Evaluate a query on a worker and serialize its result as ``media_type``, within the limits.
+
+    :param evaluate: runs the query and returns its :class:`kg.store.QueryResult` (called on the
+        worker, as pyoxigraph's results must be read on the thread that made them)
+    :param media_type: one of :data:`RESULTS_FORMATS` or :data:`RDF_FORMATS`, fitting the result
+    :raises QueryTimedOut: past the timeout
+    :raises InputError: or whatever ``evaluate`` raises, on the calling thread
+    """
+    config = current_app.config
+    limit = max_rows or config["MAX_RESULT_ROWS"]
+    runner: QueryRunner = current_app.extensions[EXTENSION]
+    return runner.run(
+        lambda job: _answer(job, evaluate, media_type, limit), timeout or config["QUERY_TIMEOUT"]
+    )
+
+
+def _answer(job: _Job, evaluate: Callable[[], Any], media_type: str, limit: int) -> Answer:
+    job.check()
+    result = evaluate()
+    if result.kind == "boolean":
+        return Answer(result.serialize(media_type))
+    if result.kind == "graph" and media_type != N_TRIPLES:
+        # Turtle, JSON-LD and RDF/XML cannot be counted in: count in N-Triples, then convert
+        counted = _limited(job, result, N_TRIPLES, limit)
+        triples = ox.parse(counted.body, format=ox.RdfFormat.N_TRIPLES)
+        return Answer(ox.serialize(triples, format=RDF_FORMATS[media_type]), counted.truncated)
+    counted = _limited(job, result, media_type, limit)
+    if counted.truncated and media_type not in _EXACT:
+        # the count was only an upper bound: run again, count exactly in XML, and convert
+        exact = _limited(job, evaluate(), RESULTS_XML, limit)
+        parsed = ox.parse_query_results(exact.body, ox.QueryResultsFormat.XML)
+        return Answer(parsed.serialize(format=RESULTS_FORMATS[media_type]), exact.truncated)
+    return counted
+
+
+def _limited(job: _Job, result: Any, media_type: str, limit: int) -> Answer:
+    """``result`` serialized as ``media_type``, cut after ``limit`` rows when the format allows."""
+    marker, offset = _ROW_MARKERS[media_type]
+    sink = _Sink(job, marker, offset, limit)
+    try:
+        result.serialize(media_type, sink)
+    except _Stop:
+        if not sink.enough:
+            raise
+    if not sink.enough:
+        return Answer(sink.value())
+    if media_type not in _EXACT:
+        return Answer(b"", truncated=True)
+    return Answer(_cut(sink.value(), media_type, limit), truncated=True)
+
+
+def _cut(body: bytes, media_type: str, limit: int) -> bytes:
+    """The first ``limit`` rows of an XML, TSV or N-Triples serialization, well formed."""
+    if media_type == RESULTS_XML:
+        start = -1
+        for _ in range(limit + 1):
+            start = body.index(b"<result>", start + 1)
+        return body[:start] + _XML_END
+    end = -1
+    for _ in range(limit + _ROW_MARKERS[media_type][1]):  # TSV: the header line, then the rows
+        end = body.index(b"\n", end + 1)
+    return body[: end + 1]

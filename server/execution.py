@@ -24,6 +24,7 @@ from __future__ import annotations
 import queue
 import threading
 import time
+import traceback
 from collections.abc import Callable
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -151,6 +152,7 @@ class QueryRunner:
             try:
                 job.future.set_result(job.work(job))
             except BaseException as exc:  # handed to the waiting request, which re-raises it
+                _drop_locals(exc)
                 job.future.set_exception(exc)
 
     def run(self, work: Callable[[_Job], Answer], timeout: float) -> Answer:
@@ -169,6 +171,19 @@ class QueryRunner:
         except _Stop:
             # the worker saw the deadline a moment before this thread did
             raise QueryTimedOut(f"the query did not finish within {timeout:g} s") from None
+
+
+def _drop_locals(exc: BaseException | None) -> None:
+    """Free the locals of the frames an exception went through, here on the worker's thread.
+
+    pyoxigraph's results must be dropped on the thread that made them; a traceback that reached
+    the request thread would carry them there.
+    """
+    seen = set()
+    while exc is not None and id(exc) not in seen:
+        seen.add(id(exc))
+        traceback.clear_frames(exc.__traceback__)
+        exc = exc.__cause__ or exc.__context__
 
 
 def init_app(app: Flask) -> None:

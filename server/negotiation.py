@@ -55,19 +55,31 @@ def negotiate(offered: Sequence[str]) -> str | None:
     return request.accept_mimetypes.best_match(offered)
 
 
-def negotiate_format(formats: Sequence[str]) -> tuple[str, str]:
+def choose_format(formats: Sequence[str]) -> tuple[str, str] | None:
     """``(media type to send, format it is)`` for a response that can take any of ``formats``.
 
     Aliases (:data:`ALIASES`) are offered after the real names, so ``application/json`` gets
-    SPARQL JSON results sent as ``application/json``.
-
-    :raises NotAcceptable: (406) when the client accepts none of them; the message lists them
+    SPARQL JSON results sent as ``application/json``. ``None`` when none is acceptable.
     """
     offered = list(formats) + [alias for alias, real in ALIASES.items() if real in formats]
     chosen = negotiate(offered)
+    return None if chosen is None else (chosen, ALIASES.get(chosen, chosen))
+
+
+def negotiate_format(formats: Sequence[str]) -> tuple[str, str]:
+    """:func:`choose_format`, or a 406.
+
+    :raises NotAcceptable: when the client accepts none of ``formats``; the message lists them
+    """
+    chosen = choose_format(formats)
     if chosen is None:
-        raise NotAcceptable(f"This resource is available as: {', '.join(formats)}.")
-    return chosen, ALIASES.get(chosen, chosen)
+        raise not_acceptable(formats)
+    return chosen
+
+
+def not_acceptable(formats: Sequence[str]) -> NotAcceptable:
+    """The 406 for a resource available as ``formats``."""
+    return NotAcceptable(f"This resource is available as: {', '.join(formats)}.")
 
 
 def prefers_html(others: Sequence[str]) -> bool:

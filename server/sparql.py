@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
-from werkzeug.exceptions import BadRequest, MethodNotAllowed, NotAcceptable, UnsupportedMediaType
+from werkzeug.exceptions import BadRequest, MethodNotAllowed, UnsupportedMediaType
 
 from kg.errors import InputError
 from server import examples
@@ -23,7 +23,9 @@ from server.negotiation import (
     BOOLEAN_TYPES,
     RDF_TYPES,
     SOLUTIONS_TYPES,
+    choose_format,
     negotiate_format,
+    not_acceptable,
     prefers_html,
 )
 from server.service_description import service_description
@@ -108,7 +110,9 @@ def _query(text: str) -> Response:
     found = _check(text)
     if found.form == "UPDATE":
         raise InputError("this is an update: POST it as update= or as application/sparql-update")
-    sent, media_type = negotiate_format(OFFERED.get(found.form, SOLUTIONS_TYPES))
+    # With no acceptable format the query still goes to the engine, which parses it first: a
+    # malformed query is a 400 whatever the Accept header says; a well-formed one then gets a 406.
+    sent, media_type = choose_format(OFFERED.get(found.form, SOLUTIONS_TYPES)) or ("", "")
     evaluate = _evaluator(
         text, _graph_uris("default-graph-uri"), _graph_uris("named-graph-uri"), media_type
     )
@@ -133,8 +137,7 @@ def _evaluator(
         )
         offered = KIND_TYPES[result.kind]
         if media_type not in offered:
-            # the form could not be read from the text before running it, and differs
-            raise NotAcceptable(f"This result is available as: {', '.join(offered)}.")
+            raise not_acceptable(offered)
         return result
 
     return evaluate

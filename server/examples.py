@@ -30,9 +30,9 @@ class Example:
     text: str
 
 
-def yasgui_files() -> YasguiFiles | None:
-    """The YASGUI build in ``static/vendor``, or ``None`` when the npm step has not run."""
-    for js in sorted(VENDOR.glob("yasgui-*.min.js"), reverse=True):
+def yasgui_files(folder: Path = VENDOR) -> YasguiFiles | None:
+    """The YASGUI build in ``folder`` (``static/vendor``), or ``None`` when the npm step has not run."""
+    for js in sorted(folder.glob("yasgui-*.min.js"), reverse=True):
         version = js.name.removeprefix("yasgui-").removesuffix(".min.js")
         css = js.with_name(f"yasgui-{version}.min.css")
         if css.is_file():

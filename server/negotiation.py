@@ -7,9 +7,12 @@ request without ``Accept``. Each name cites the spec that registers it.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from flask import request
+from werkzeug.datastructures import MIMEAccept
 from werkzeug.exceptions import NotAcceptable
+from werkzeug.http import parse_accept_header
 
 # SPARQL 1.1 Query Results: https://www.w3.org/TR/sparql11-results-json/ (JSON),
 # https://www.w3.org/TR/rdf-sparql-XMLres/ (XML), https://www.w3.org/TR/sparql11-results-csv-tsv/
@@ -50,9 +53,16 @@ def negotiate(offered: Sequence[str]) -> str | None:
 
     A request without ``Accept`` (or with an empty one) accepts anything (RFC 9110, 12.5.1).
     """
-    if not request.headers.get("Accept", "").strip():
+    return _best_match(request.headers.get("Accept", "").strip(), tuple(offered))
+
+
+@lru_cache(maxsize=512)
+def _best_match(accept: str, offered: tuple[str, ...]) -> str | None:
+    # Clients send the same few Accept headers over and over, and parsing one costs more than
+    # running a small query: remember the answers (the cache is bounded; any header still works).
+    if not accept:
         return offered[0]
-    return request.accept_mimetypes.best_match(offered)
+    return parse_accept_header(accept, MIMEAccept).best_match(offered)
 
 
 def choose_format(formats: Sequence[str]) -> tuple[str, str] | None:
@@ -88,9 +98,8 @@ def prefers_html(others: Sequence[str]) -> bool:
     ``*/*`` alone picks ``others``: scripts and curl get data, browsers (which name ``text/html``)
     get a page.
     """
-    if not request.headers.get("Accept", "").strip():
-        return False
-    return request.accept_mimetypes.best_match([*others, HTML]) == HTML
+    accept = request.headers.get("Accept", "").strip()
+    return bool(accept) and _best_match(accept, (*others, HTML)) == HTML
 
 
 def error_media_type() -> str:

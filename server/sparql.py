@@ -83,7 +83,10 @@ def _operation() -> tuple[str | None, bool]:
 
 
 def _graph_uris(name: str) -> tuple[str, ...]:
-    uris = tuple(request.values.getlist(name))
+    # in the URL for GET and a direct POST; in the body for a form POST (the URL is read too)
+    uris = tuple(request.args.getlist(name))
+    if request.method == "POST" and request.mimetype == FORM:
+        uris += tuple(request.form.getlist(name))
     for uri in uris:
         if not _IRI.fullmatch(uri):
             raise InputError(f"{name}: {uri!r} is not an absolute IRI")
@@ -158,7 +161,7 @@ def _update(text: str) -> Response:
     sent = auth.token if auth is not None and auth.type == "bearer" else None
     if not sent or not hmac.compare_digest(sent.encode(), token.encode()):
         raise UpdateRefused("SPARQL Update needs 'Authorization: Bearer <token>' with the right token")
-    if request.values.getlist("using-graph-uri") or request.values.getlist("using-named-graph-uri"):
+    if _graph_uris("using-graph-uri") or _graph_uris("using-named-graph-uri"):
         raise InputError("using-graph-uri and using-named-graph-uri are not supported: write USING")
     _check(text)
     get_store().update(text)

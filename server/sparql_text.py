@@ -9,6 +9,7 @@ validate anything; the engine does that and reports syntax errors itself.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urljoin
 
@@ -61,16 +62,19 @@ def read_query(text: str) -> QueryText:
     >>> read_query('PREFIX e: <http://x/> SELECT * { SERVICE e:s { ?s ?p ?o } }')
     QueryText(form='SELECT', services=('http://x/s',))
     """
-    try:
-        text = _CODEPOINT.sub(_unescape, text)
-    except ValueError:
-        # an escape of a code point that does not exist; leave it for the engine to reject
-        pass
+    if "\\" in text:
+        try:
+            text = _CODEPOINT.sub(_unescape, text)
+        except ValueError:
+            # an escape of a code point that does not exist; leave it for the engine to reject
+            pass
+    # Most queries call no SERVICE: then reading up to the form keyword is enough.
+    may_call = "service" in text.lower()
     form: str | None = None
     services: list[str] = []
     prefixes: dict[str, str] = {}
     base = ""
-    tokens = [(m.lastgroup, m.group()) for m in _TOKEN.finditer(text) if m.lastgroup != "comment"]
+    tokens = [(m.lastgroup, m.group()) for m in _tokens(text, stop_at_form=not may_call)]
     for i, (kind, value) in enumerate(tokens):
         if kind != "word":
             continue
@@ -85,9 +89,23 @@ def read_query(text: str) -> QueryText:
         elif form is None and keyword in UPDATE_VERBS:
             form = "UPDATE"
         elif keyword == "SERVICE":
-            target = following[1:2] if following[:1] and following[0][1].upper() == "SILENT" else following[:1]
+            silent = bool(following) and following[0][1].upper() == "SILENT"
+            target = following[1:2] if silent else following[:1]
             services.append(_resolve(target[0] if target else ("other", ""), prefixes, base))
     return QueryText(form, tuple(services))
+
+
+def _tokens(text: str, *, stop_at_form: bool) -> Iterator[re.Match[str]]:
+    """The tokens of ``text`` but comments; with ``stop_at_form``, up to the form keyword."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "comment":
+            continue
+        yield match
+        if stop_at_form and kind == "word":
+            keyword = match.group().upper()
+            if keyword in QUERY_FORMS or keyword in UPDATE_VERBS:
+                return
 
 
 def _resolve(token: tuple[str | None, str], prefixes: dict[str, str], base: str) -> str:

@@ -127,3 +127,20 @@ def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
             return stack.enter_context(serving(make_app(overrides, store)))
 
         yield start
+
+
+@pytest.fixture(scope="session")
+def examples_store() -> Any:
+    """A store holding the bundled sample reports (examples/*.yaml) as kg map writes them."""
+    import pyoxigraph as ox
+
+    from kg.inputs import read_inputs
+    from tests.server.adapter import AdapterStore
+
+    store = AdapterStore()
+    for item in read_inputs(sorted((ROOT / "examples").glob("*.yaml"))):
+        for report in item.reports:
+            graph = ox.NamedNode(str(report.graph_iri))
+            data = report.graph.serialize(format="nt", encoding="utf-8")
+            store.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+    return store

@@ -175,7 +175,9 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
         try:
             app.config.from_file(path, load=tomllib.load, text=False)
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise InputError(f"{path}: cannot read the config file named by {CONFIG_ENV}: {exc}") from exc
+            raise InputError(
+                f"{path}: cannot read the config file named by {CONFIG_ENV}: {exc}"
+            ) from exc
     app.config.from_prefixed_env(ENV_PREFIX)
     if overrides:
         app.config.update(overrides)

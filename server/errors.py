@@ -73,7 +73,9 @@ def error_response(status: int, title: str, message: str, headers: Any = None) -
     if media_type == HTML:
         body = render_template("error.html", status=status, title=title, message=message)
     elif media_type == JSON:
-        body = json.dumps({"status": status, "error": title, "message": message}, ensure_ascii=False)
+        body = json.dumps(
+            {"status": status, "error": title, "message": message}, ensure_ascii=False
+        )
     else:
         body = f"{status} {title}\n\n{message}\n"
     response = Response(body, status=status, headers=headers, mimetype=media_type)

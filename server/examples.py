@@ -1,4 +1,4 @@
-"""What the query page offers: the installed YASGUI files and the example queries of ``kg/queries``."""
+"""What the query page offers: the installed YASGUI and the example queries of ``kg/queries``."""
 
 from __future__ import annotations
 
@@ -31,7 +31,7 @@ class Example:
 
 
 def yasgui_files(folder: Path = VENDOR) -> YasguiFiles | None:
-    """The YASGUI build in ``folder`` (``static/vendor``), or ``None`` when the npm step has not run."""
+    """The YASGUI build in ``folder`` (``static/vendor``); ``None`` before the npm step."""
     for js in sorted(folder.glob("yasgui-*.min.js"), reverse=True):
         version = js.name.removeprefix("yasgui-").removesuffix(".min.js")
         css = js.with_name(f"yasgui-{version}.min.css")

@@ -32,6 +32,7 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Flask, current_app
 
+from kg.namespaces import PREFIXES
 from server.errors import QueryTimedOut
 from server.negotiation import (
     JSON_LD,
@@ -71,6 +72,7 @@ _ROW_MARKERS: dict[str, tuple[bytes, int]] = {
 }
 _EXACT = frozenset({RESULTS_XML, RESULTS_TSV, N_TRIPLES})
 _XML_END = b"</results></sparql>"
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 @dataclass(frozen=True)
@@ -81,7 +83,7 @@ class Answer:
     truncated: bool = False
 
 
-class _Stop(Exception):  # noqa: N818 (a signal to unwind the engine, not an error)
+class _Stop(Exception):
     """Raised inside the sink to stop the engine: enough rows, or the deadline has passed."""
 
 
@@ -206,6 +208,7 @@ def run_query(
     evaluate: Callable[[], Any],
     media_type: str,
     *,
+    native: bool = True,
     max_rows: int | None = None,
     timeout: float | None = None,
 ) -> Answer:
@@ -214,6 +217,8 @@ def run_query(
     :param evaluate: runs the query and returns its :class:`kg.store.QueryResult` (called on the
         worker, as pyoxigraph's results must be read on the thread that made them)
     :param media_type: one of :data:`RESULTS_FORMATS` or :data:`RDF_FORMATS`, fitting the result
+    :param native: whether pyoxigraph writes the result (the embedded store), so that its JSON
+        and CSV can be counted as an upper bound; a remote server's JSON is counted in XML
     :raises QueryTimedOut: past the timeout
     :raises InputError: or whatever ``evaluate`` raises, on the calling thread
     """
@@ -221,11 +226,14 @@ def run_query(
     limit = max_rows or config["MAX_RESULT_ROWS"]
     runner: QueryRunner = current_app.extensions[EXTENSION]
     return runner.run(
-        lambda job: _answer(job, evaluate, media_type, limit), timeout or config["QUERY_TIMEOUT"]
+        lambda job: _answer(job, evaluate, media_type, limit, native),
+        timeout or config["QUERY_TIMEOUT"],
     )
 
 
-def _answer(job: _Job, evaluate: Callable[[], Any], media_type: str, limit: int) -> Answer:
+def _answer(
+    job: _Job, evaluate: Callable[[], Any], media_type: str, limit: int, native: bool
+) -> Answer:
     job.check()
     result = evaluate()
     if result.kind == "boolean":
@@ -233,15 +241,28 @@ def _answer(job: _Job, evaluate: Callable[[], Any], media_type: str, limit: int)
     if result.kind == "graph" and media_type != N_TRIPLES:
         # Turtle, JSON-LD and RDF/XML cannot be counted in: count in N-Triples, then convert
         counted = _limited(job, result, N_TRIPLES, limit)
-        triples = ox.parse(counted.body, format=ox.RdfFormat.N_TRIPLES)
-        return Answer(ox.serialize(triples, format=RDF_FORMATS[media_type]), counted.truncated)
-    counted = _limited(job, result, media_type, limit)
-    if counted.truncated and media_type not in _EXACT:
-        # the count was only an upper bound: run again, count exactly in XML, and convert
-        exact = _limited(job, evaluate(), RESULTS_XML, limit)
-        parsed = ox.parse_query_results(exact.body, ox.QueryResultsFormat.XML)
-        return Answer(parsed.serialize(format=RESULTS_FORMATS[media_type]), exact.truncated)
-    return counted
+        return Answer(_convert_graph(counted.body, media_type), counted.truncated)
+    if media_type in _EXACT or native:
+        counted = _limited(job, result, media_type, limit)
+        if not counted.truncated or media_type in _EXACT:
+            return counted
+        # the count was only an upper bound: run again and count exactly
+        result = evaluate()
+    # count exactly in XML, and convert
+    exact = _limited(job, result, RESULTS_XML, limit)
+    parsed = ox.parse_query_results(exact.body, ox.QueryResultsFormat.XML)
+    body = parsed.serialize(format=RESULTS_FORMATS[media_type])
+    assert body is not None  # no output given: pyoxigraph returns the bytes
+    return Answer(body, exact.truncated)
+
+
+def _convert_graph(ntriples: bytes, media_type: str) -> bytes:
+    triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
+    # prefixes make Turtle and RDF/XML readable; JSON-LD stays plain (expanded IRIs)
+    prefixes = _PREFIXES if media_type in (TURTLE, RDF_XML) else None
+    body = ox.serialize(triples, format=RDF_FORMATS[media_type], prefixes=prefixes)
+    assert body is not None  # no output given: pyoxigraph returns the bytes
+    return body
 
 
 def _limited(job: _Job, result: Any, media_type: str, limit: int) -> Answer:

@@ -41,6 +41,8 @@ def service_description(endpoint: str, *, update: bool, federation: bool) -> Gra
         graph.add((service, SD.supportedLanguage, SD.SPARQL11Update))
     if federation:
         graph.add((service, SD.feature, SD.BasicFederatedQuery))
+    # without default-graph-uri, the default graph is the union of the reports' named graphs
+    graph.add((service, SD.feature, SD.UnionDefaultGraph))
     for name in RESULT_FORMATS:
         graph.add((service, SD.resultFormat, FORMATS[name]))
     dataset, default_graph = BNode(), BNode()

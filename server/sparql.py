@@ -160,7 +160,9 @@ def _update(text: str) -> Response:
     auth = request.authorization
     sent = auth.token if auth is not None and auth.type == "bearer" else None
     if not sent or not hmac.compare_digest(sent.encode(), token.encode()):
-        raise UpdateRefused("SPARQL Update needs 'Authorization: Bearer <token>' with the right token")
+        raise UpdateRefused(
+            "SPARQL Update needs 'Authorization: Bearer <token>' with the right token"
+        )
     if _graph_uris("using-graph-uri") or _graph_uris("using-named-graph-uri"):
         raise InputError("using-graph-uri and using-named-graph-uri are not supported: write USING")
     _check(text)
@@ -178,10 +180,15 @@ def _describe() -> Response:
         update=bool(config["UPDATE_TOKEN"]),
         federation=bool(config["ALLOWED_SERVICES"]),
     )
-    rdflib_format = {"text/turtle": "turtle", "application/n-triples": "nt",
-                     "application/ld+json": "json-ld", "application/rdf+xml": "xml"}[media_type]
-    response = Response(graph.serialize(format=rdflib_format, encoding="utf-8"),
-                        content_type=_content_type(sent))
+    rdflib_format = {
+        "text/turtle": "turtle",
+        "application/n-triples": "nt",
+        "application/ld+json": "json-ld",
+        "application/rdf+xml": "xml",
+    }[media_type]
+    response = Response(
+        graph.serialize(format=rdflib_format, encoding="utf-8"), content_type=_content_type(sent)
+    )
     response.vary.add("Accept")
     return response
 
@@ -203,7 +210,7 @@ def _cors(response: Response) -> Response:
         response.headers["Access-Control-Allow-Origin"] = origin
         response.headers["Access-Control-Expose-Headers"] = "X-SPARQL-MaxRows"
         if request.method == "OPTIONS":
-            # no Authorization among the allowed headers: a browser cannot send an update cross-origin
+            # Authorization is not allowed: a browser cannot send an update cross-origin
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"
             response.headers["Access-Control-Allow-Headers"] = "Accept, Content-Type"
             response.headers["Access-Control-Max-Age"] = "86400"

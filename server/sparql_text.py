@@ -8,6 +8,7 @@ validate anything; the engine does that and reports syntax errors itself.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -63,11 +64,9 @@ def read_query(text: str) -> QueryText:
     QueryText(form='SELECT', services=('http://x/s',))
     """
     if "\\" in text:
-        try:
+        # an escape of a code point that does not exist is left for the engine to reject
+        with contextlib.suppress(ValueError):
             text = _CODEPOINT.sub(_unescape, text)
-        except ValueError:
-            # an escape of a code point that does not exist; leave it for the engine to reject
-            pass
     # Most queries call no SERVICE: then reading up to the form keyword is enough.
     may_call = "service" in text.lower()
     form: str | None = None

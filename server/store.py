@@ -1,4 +1,4 @@
-"""The store behind the app: opened once in ``create_app``, reached by views through ``get_store``."""
+"""The store behind the app: opened once in ``create_app``, reached through ``get_store``."""
 
 from __future__ import annotations
 

@@ -81,7 +81,9 @@ def serving(app: Any) -> Iterator[str]:
     """
     server = make_server("127.0.0.1", 0, app, threaded=True)
     # a short poll interval: shutdown() waits up to one interval (0.5 s by default)
-    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True)
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.port}"

@@ -14,18 +14,26 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _section(title: str) -> str:
-    match = re.search(rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, re.MULTILINE | re.DOTALL)
+    match = re.search(
+        rf"^## {re.escape(title)}\n(.*?)(?=^## |\Z)", README, re.MULTILINE | re.DOTALL
+    )
     assert match, f"README.md has no '## {title}' section"
     return match.group(1)
 
 
 @pytest.mark.parametrize("setting", SETTINGS, ids=lambda s: s.name)
 def test_every_setting_is_in_the_readme_table(setting):
-    rows = [line for line in _section("Settings").splitlines() if line.startswith(f"| `{setting.name}` |")]
+    rows = [
+        line
+        for line in _section("Settings").splitlines()
+        if line.startswith(f"| `{setting.name}` |")
+    ]
     assert rows, f"README.md, Settings: add a row for {setting.name} ({setting.help})"
     cells = [cell.strip() for cell in rows[0].strip("|").split("|")]
     assert cells[1] == f"`{ENV_PREFIX}_{setting.name}`"
-    assert cells[2] == _as_toml(setting.default), f"README.md, Settings: the default of {setting.name}"
+    assert cells[2] == _as_toml(setting.default), (
+        f"README.md, Settings: the default of {setting.name}"
+    )
     assert cells[3], f"README.md, Settings: say what {setting.name} means"
 
 
@@ -50,4 +58,6 @@ def test_the_readme_table_lists_no_setting_that_does_not_exist():
 
 @pytest.mark.parametrize("name", sorted(cli.commands))
 def test_every_cli_command_is_in_the_cli_reference(name):
-    assert f"| `kg {name}" in _section("CLI reference"), f"README.md, CLI reference: add `kg {name}`"
+    assert f"| `kg {name}" in _section("CLI reference"), (
+        f"README.md, CLI reference: add `kg {name}`"
+    )

@@ -44,7 +44,7 @@ def command(store: Path | None, endpoint: str | None, host: str, port: int, thre
     if store is not None and endpoint is not None:
         raise click.UsageError("give --store or --endpoint, not both")
     # Flask is imported only here: `kg` itself never needs the web server
-    from waitress import serve
+    from waitress import create_server  # type: ignore[import-untyped]  # waitress has no types
 
     from server import create_app
 
@@ -60,6 +60,16 @@ def command(store: Path | None, endpoint: str | None, host: str, port: int, thre
             "put a reverse proxy with TLS in front (README, 'Serving')",
             err=True,
         )
+    server = create_server(app, host=host, port=port, threads=threads, ident="kg")
+    # the port the server really has (--port 0 lets the system choose one)
     where = f"[{host}]" if ":" in host else host
-    click.echo(f"kg: serving on http://{where}:{port}/ (SPARQL at /sparql); Ctrl-C stops", err=True)
-    serve(app, host=host, port=port, threads=threads, ident="kg")
+    click.echo(
+        f"kg: serving on http://{where}:{server.effective_port}/ (SPARQL at /sparql); Ctrl-C stops",
+        err=True,
+    )
+    try:
+        server.run()
+    except KeyboardInterrupt:
+        click.echo("kg: stopped", err=True)
+    finally:
+        server.close()

@@ -42,7 +42,7 @@ def fetch(
     if form is not None:
         data = urllib.parse.urlencode(form, doseq=True).encode()
         headers.setdefault("Content-Type", "application/x-www-form-urlencoded")
-    request = urllib.request.Request(url, data=data, method=method, headers=headers)
+    request = urllib.request.Request(url, data=data, method=method, headers=headers)  # noqa: S310
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (127.0.0.1 only)
             return Reply(response.status, response.headers, response.read())

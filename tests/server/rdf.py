@@ -1,4 +1,4 @@
-"""Parsing RDF in the tests with rdflib, quiet about rdflib's calls to its own deprecated classes."""
+"""Parsing RDF in the tests with rdflib, quiet about its own deprecated calls."""
 
 from __future__ import annotations
 

@@ -7,7 +7,15 @@ import json
 import pytest
 from bs4 import BeautifulSoup
 
-from kg.errors import InputError, KGError, NotFound, QueryRefused, QuerySyntaxError, StoreError, ValidationFailed
+from kg.errors import (
+    InputError,
+    KGError,
+    NotFound,
+    QueryRefused,
+    QuerySyntaxError,
+    StoreError,
+    ValidationFailed,
+)
 from server.errors import QueryTimedOut, QueryTooLong, ServiceRefused, UpdateRefused, status_for
 
 
@@ -50,7 +58,9 @@ def test_an_unknown_path_is_404_in_the_clients_format(client, accept, media_type
 
 def test_error_pages_escape_what_they_repeat(client):
     response = client.get(
-        "/sparql", query_string={"query": "SELECT <script>alert(1)</script>"}, headers={"Accept": "text/html"}
+        "/sparql",
+        query_string={"query": "SELECT <script>alert(1)</script>"},
+        headers={"Accept": "text/html"},
     )
     assert response.status_code == 400
     assert b"<script>alert" not in response.data

@@ -1,4 +1,4 @@
-"""/sparql's limits and safety, each with its setting: rows, time, SERVICE, length, updates, CORS."""
+"""/sparql's limits, each with its setting: rows, time, SERVICE, length, updates, CORS."""
 
 from __future__ import annotations
 
@@ -166,7 +166,9 @@ def test_service_to_an_allowed_endpoint_runs(serve, live_server):
     reply = query(url, text)
     assert reply.status == 200, reply.text
     rows = json.loads(reply.body)["results"]["bindings"]
-    assert [row["e"]["value"] for row in rows] == ["https://example.org/kg/id/event/talas-2023-05-18"]
+    assert [row["e"]["value"] for row in rows] == [
+        "https://example.org/kg/id/event/talas-2023-05-18"
+    ]
     assert query(url, text.replace(live_server, "http://127.0.0.1:9"), "text/plain").status == 403
 
 
@@ -184,7 +186,9 @@ def test_a_service_keyword_inside_strings_iris_and_comments_is_not_a_call(live_s
 def test_a_query_longer_than_the_limit_is_413(serve):
     url = serve({"MAX_QUERY_LENGTH": 100})
     long_query = "SELECT * WHERE { ?s ?p ?o } #" + "x" * 100
-    reply = fetch(f"{url}/sparql", method="POST", form={"query": long_query}, headers={"Accept": "text/plain"})
+    reply = fetch(
+        f"{url}/sparql", method="POST", form={"query": long_query}, headers={"Accept": "text/plain"}
+    )
     assert reply.status == 413
     assert "at most 100" in reply.text
     assert query(url, "ASK {}").status == 200
@@ -192,7 +196,10 @@ def test_a_query_longer_than_the_limit_is_413(serve):
 
 # --- updates ------------------------------------------------------------------------------------
 
-INSERT = 'INSERT DATA { GRAPH <http://example.org/g> { <http://example.org/new> <http://example.org/p> "x" } }'
+INSERT = (
+    "INSERT DATA { GRAPH <http://example.org/g> "
+    '{ <http://example.org/new> <http://example.org/p> "x" } }'
+)
 ASK_NEW = "ASK { <http://example.org/new> ?p ?o }"
 
 

@@ -97,7 +97,9 @@ def test_ask_answers_in_json_and_xml(live_server, method, accept, fmt, query, an
 @pytest.mark.parametrize("method", METHODS)
 @pytest.mark.parametrize(("accept", "fmt"), list(RDF_TYPES.items()))
 @pytest.mark.parametrize("form", ["CONSTRUCT", "DESCRIBE"])
-def test_construct_and_describe_answer_in_each_rdf_format(live_server, union, method, accept, fmt, form):
+def test_construct_and_describe_answer_in_each_rdf_format(
+    live_server, union, method, accept, fmt, form
+):
     with rdflib_quiet():
         if form == "CONSTRUCT":
             expected = union.query(CONSTRUCT).graph
@@ -115,7 +117,12 @@ def test_construct_and_describe_answer_in_each_rdf_format(live_server, union, me
 
 @pytest.mark.parametrize(
     ("query", "accept"),
-    [(SELECT, "text/turtle"), (ASK, "text/csv"), (CONSTRUCT, "application/sparql-results+json"), (SELECT, "image/png")],
+    [
+        (SELECT, "text/turtle"),
+        (ASK, "text/csv"),
+        (CONSTRUCT, "application/sparql-results+json"),
+        (SELECT, "image/png"),
+    ],
 )
 def test_a_format_the_result_cannot_take_is_406(live_server, query, accept):
     reply = ask_server(live_server, "GET", query, accept)
@@ -176,8 +183,12 @@ def test_kyrgyz_text_and_percent_escapes_in_queries_arrive_intact(live_server, m
 
 @pytest.mark.parametrize(
     ("accept", "media_type"),
-    [("text/plain", "text/plain"), ("*/*", "text/plain"), ("application/json", "application/json"),
-     ("text/html,application/xhtml+xml,*/*;q=0.8", "text/html")],
+    [
+        ("text/plain", "text/plain"),
+        ("*/*", "text/plain"),
+        ("application/json", "application/json"),
+        ("text/html,application/xhtml+xml,*/*;q=0.8", "text/html"),
+    ],
 )
 def test_a_malformed_query_is_400_with_the_parsers_message(live_server, accept, media_type):
     reply = ask_server(live_server, "GET", "SELECT * WHERE { ?s ?p }", accept)
@@ -188,7 +199,9 @@ def test_a_malformed_query_is_400_with_the_parsers_message(live_server, accept, 
         assert body["status"] == 400
         message = body["message"]
     elif media_type == "text/html":
-        message = BeautifulSoup(reply.body, "html.parser").select_one("pre.error-message").get_text()
+        message = (
+            BeautifulSoup(reply.body, "html.parser").select_one("pre.error-message").get_text()
+        )
     else:
         message = reply.text
     assert "line 1, column 25" in message
@@ -201,7 +214,10 @@ def test_a_malformed_query_is_400_with_the_parsers_message(live_server, accept, 
         ({"method": "POST", "form": {"query": SELECT, "update": "CLEAR ALL"}}, 400),
         ({"method": "POST", "form": {"query": [SELECT, SELECT]}}, 400),
         ({"method": "POST", "form": {}}, 400),
-        ({"method": "POST", "data": SELECT.encode(), "headers": {"Content-Type": "text/plain"}}, 415),
+        (
+            {"method": "POST", "data": SELECT.encode(), "headers": {"Content-Type": "text/plain"}},
+            415,
+        ),
         ({"params": {"update": "CLEAR ALL"}}, 405),
         ({"params": {"query": "CLEAR ALL"}}, 400),
         ({"method": "PUT", "data": b"x"}, 405),
@@ -215,15 +231,25 @@ def test_a_malformed_query_is_400_with_the_parsers_message(live_server, accept, 
             400,
         ),
     ],
-    ids=["query-and-update", "two-queries", "nothing", "wrong-type", "update-by-get",
-         "update-as-query", "put", "query-twice"],
+    ids=[
+        "query-and-update",
+        "two-queries",
+        "nothing",
+        "wrong-type",
+        "update-by-get",
+        "update-as-query",
+        "put",
+        "query-twice",
+    ],
 )
 def test_requests_outside_the_protocol_are_refused(live_server, kwargs, status):
     reply = fetch(f"{live_server}/sparql", **kwargs)
     assert reply.status == status
 
 
-@pytest.mark.parametrize(("accept", "fmt"), [(None, "turtle"), ("*/*", "turtle"), *RDF_TYPES.items()])
+@pytest.mark.parametrize(
+    ("accept", "fmt"), [(None, "turtle"), ("*/*", "turtle"), *RDF_TYPES.items()]
+)
 def test_without_a_query_machines_get_the_service_description(live_server, accept, fmt):
     reply = fetch(f"{live_server}/sparql", headers={"Accept": accept} if accept else {})
     assert reply.status == 200

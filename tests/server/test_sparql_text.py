@@ -13,7 +13,7 @@ from server.sparql_text import allowed_service, read_query
         ("SELECT * WHERE { ?s ?p ?o }", "SELECT"),
         ("prefix ask: <http://x/> construct { ?s ask:p ?o } where { ?s ?p ?o }", "CONSTRUCT"),
         ("# SELECT in a comment\nASK { }", "ASK"),
-        ('BASE <http://x/> DESCRIBE <a>', "DESCRIBE"),
+        ("BASE <http://x/> DESCRIBE <a>", "DESCRIBE"),
         ("PREFIX : <http://x/> INSERT DATA { :a :b :c }", "UPDATE"),
         ("WITH <http://x/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "UPDATE"),
         ("CLEAR ALL", "UPDATE"),

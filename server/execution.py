@@ -32,7 +32,6 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Flask, current_app
 
-from kg.namespaces import PREFIXES
 from server.errors import QueryTimedOut
 from server.negotiation import (
     JSON_LD,
@@ -72,7 +71,6 @@ _ROW_MARKERS: dict[str, tuple[bytes, int]] = {
 }
 _EXACT = frozenset({RESULTS_XML, RESULTS_TSV, N_TRIPLES})
 _XML_END = b"</results></sparql>"
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 @dataclass(frozen=True)
@@ -258,9 +256,9 @@ def _answer(
 
 def _convert_graph(ntriples: bytes, media_type: str) -> bytes:
     triples = ox.parse(ntriples, format=ox.RdfFormat.N_TRIPLES)
-    # prefixes make Turtle and RDF/XML readable; JSON-LD stays plain (expanded IRIs)
-    prefixes = _PREFIXES if media_type in (TURTLE, RDF_XML) else None
-    body = ox.serialize(triples, format=RDF_FORMATS[media_type], prefixes=prefixes)
+    # no prefixes, as `oxigraph serve` writes them: with the project's thirty, a small answer
+    # took twice as long to write
+    body = ox.serialize(triples, format=RDF_FORMATS[media_type])
     assert body is not None  # no output given: pyoxigraph returns the bytes
     return body
 

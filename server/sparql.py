@@ -173,7 +173,12 @@ def _update(text: str) -> Response:
 def _describe() -> Response:
     config = current_app.config
     if config["SHOW_QUERY_UI"] and prefers_html(RDF_TYPES):
-        return Response(_query_page())
+        response = Response(_query_page())
+        # the page's machine-readable twin: the service description at the same URL
+        endpoint = url_for("sparql.query", _external=True)
+        response.headers["Link"] = f'<{endpoint}>; rel="alternate"; type="text/turtle"'
+        response.vary.add("Accept")
+        return response
     sent, media_type = negotiate_format(RDF_TYPES)
     graph = service_description(
         url_for("sparql.query", _external=True),

@@ -265,8 +265,11 @@ def test_without_a_query_machines_get_the_service_description(live_server, accep
 def test_without_a_query_browsers_get_the_query_page(live_server):
     reply = fetch(f"{live_server}/sparql", headers={"Accept": "text/html,*/*;q=0.8"})
     assert reply.status == 200
+    assert reply.headers["Link"] == f'<{live_server}/sparql>; rel="alternate"; type="text/turtle"'
+    assert reply.headers["Vary"] == "Accept"
     page = BeautifulSoup(reply.body, "html.parser")
     assert page.find("h1").get_text() == "SPARQL endpoint"
+    assert page.find("link", rel="alternate", type="text/turtle")["href"] == f"{live_server}/sparql"
     # either the editor, or the plain form and the line that says how to install it
     assert page.select_one("#yasgui") or (
         page.select_one("form.plain-query") and "make install" in page.get_text()

@@ -7,8 +7,10 @@ from typing import Any
 
 from flask import Flask
 
+from kg.store import Store
 
-def create_app(config: Mapping[str, Any] | None = None, *, store: Any = None) -> Flask:
+
+def create_app(config: Mapping[str, Any] | None = None, *, store: Store | None = None) -> Flask:
     """Create the app: settings, the store, error handlers and one blueprint per URL area.
 
     :param config: settings that win over the file and the environment (tests, ``kg serve``);

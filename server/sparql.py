@@ -10,12 +10,12 @@ from __future__ import annotations
 import hmac
 import re
 from collections.abc import Callable
-from typing import Any
 
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, MethodNotAllowed, UnsupportedMediaType
 
 from kg.errors import InputError
+from kg.store import QueryResult, Store
 from server import examples
 from server.errors import QueryTooLong, ServiceRefused, UpdateRefused
 from server.execution import run_query
@@ -30,7 +30,7 @@ from server.negotiation import (
 )
 from server.service_description import service_description
 from server.sparql_text import QueryText, allowed_service, read_query
-from server.store import get_store
+from server.store import get_store, writes_results_itself
 
 bp = Blueprint("sparql", __name__)
 
@@ -116,10 +116,11 @@ def _query(text: str) -> Response:
     # With no acceptable format the query still goes to the engine, which parses it first: a
     # malformed query is a 400 whatever the Accept header says; a well-formed one then gets a 406.
     sent, media_type = choose_format(OFFERED.get(found.form, SOLUTIONS_TYPES)) or ("", "")
+    store = get_store()
     evaluate = _evaluator(
-        text, _graph_uris("default-graph-uri"), _graph_uris("named-graph-uri"), media_type
+        store, text, _graph_uris("default-graph-uri"), _graph_uris("named-graph-uri"), media_type
     )
-    answer = run_query(evaluate, media_type)
+    answer = run_query(evaluate, media_type, native=writes_results_itself(store))
     response = Response(answer.body, content_type=_content_type(sent))
     response.vary.add("Accept")
     if answer.truncated:
@@ -129,12 +130,17 @@ def _query(text: str) -> Response:
 
 
 def _evaluator(
-    text: str, default_graphs: tuple[str, ...], named_graphs: tuple[str, ...], media_type: str
-) -> Callable[[], Any]:
-    store = get_store()
-    timeout = current_app.config["QUERY_TIMEOUT"]
+    store: Store,
+    text: str,
+    default_graphs: tuple[str, ...],
+    named_graphs: tuple[str, ...],
+    media_type: str,
+) -> Callable[[], QueryResult]:
+    # The embedded store runs the query on our worker, which keeps the time; a remote one needs
+    # the timeout on its HTTP request.
+    timeout = None if writes_results_itself(store) else current_app.config["QUERY_TIMEOUT"]
 
-    def evaluate() -> Any:
+    def evaluate() -> QueryResult:
         result = store.query(
             text, default_graph_uris=default_graphs, named_graph_uris=named_graphs, timeout=timeout
         )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from flask import Flask, current_app
+
+from kg.store import Store, open_store
+from kg.store.remote import RemoteStore
 
 EXTENSION = "kg"
 
 
-def init_app(app: Flask, store: Any = None) -> None:
+def init_app(app: Flask, store: Store | None = None) -> None:
     """Open the store the settings name (or take ``store``) and keep it in ``app.extensions``.
 
     A remote endpoint (``SPARQL_ENDPOINT``) wins over the embedded store (``STORE_PATH``).
@@ -18,9 +19,6 @@ def init_app(app: Flask, store: Any = None) -> None:
     :raises StoreError: when the store cannot be opened
     """
     if store is None:
-        # imported here so that a server that is handed its store needs nothing else from kg.store
-        from kg.store import open_store
-
         config = app.config
         if config["SPARQL_ENDPOINT"]:
             store = open_store(
@@ -33,10 +31,17 @@ def init_app(app: Flask, store: Any = None) -> None:
     app.extensions[EXTENSION] = store
 
 
-def get_store() -> Any:
-    """The store of the current app.
+def get_store() -> Store:
+    """The store of the current app (inside a request or an app context)."""
+    store: Store = current_app.extensions[EXTENSION]
+    return store
 
-    >>> # inside a request or an app context
-    >>> # get_store().query("ASK { ?s ?p ?o }")
+
+def writes_results_itself(store: Store) -> bool:
+    """Whether pyoxigraph writes the store's results in this process (the embedded store).
+
+    A remote store passes on what its server wrote, so the server cannot rely on pyoxigraph's
+    layout of JSON and CSV when it counts rows (:mod:`server.execution`), and the query must carry
+    its own HTTP timeout.
     """
-    return current_app.extensions[EXTENSION]
+    return not isinstance(store, RemoteStore)

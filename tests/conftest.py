@@ -56,12 +56,20 @@ def _clean_environ(monkeypatch: pytest.MonkeyPatch) -> None:
             monkeypatch.delenv(name)
 
 
-def _sample_store() -> Any:
-    from tests.server.adapter import AdapterStore
+def memory_store(trig: bytes = b"") -> Any:
+    """An embedded store in memory, holding ``trig``."""
+    import pyoxigraph as ox
 
-    store = AdapterStore()
-    store.load_trig(SAMPLE_TRIG.read_bytes())
+    from kg.store.embedded import EmbeddedStore
+
+    store = EmbeddedStore(None)
+    if trig:
+        store.store.load(trig, format=ox.RdfFormat.TRIG)
     return store
+
+
+def _sample_store() -> Any:
+    return memory_store(SAMPLE_TRIG.read_bytes())
 
 
 def make_app(overrides: dict[str, Any] | None = None, store: Any = None) -> Any:
@@ -134,15 +142,10 @@ def serve(monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
 @pytest.fixture(scope="session")
 def examples_store() -> Any:
     """A store holding the bundled sample reports (examples/*.yaml) as kg map writes them."""
-    import pyoxigraph as ox
-
     from kg.inputs import read_inputs
-    from tests.server.adapter import AdapterStore
 
-    store = AdapterStore()
+    store = memory_store()
     for item in read_inputs(sorted((ROOT / "examples").glob("*.yaml"))):
         for report in item.reports:
-            graph = ox.NamedNode(str(report.graph_iri))
-            data = report.graph.serialize(format="nt", encoding="utf-8")
-            store.ox.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+            store.replace_graph(str(report.graph_iri), report.graph)
     return store

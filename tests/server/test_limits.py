@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 from rdflib.query import Result
 
-from tests.server.adapter import AdapterStore
+from kg.store.embedded import EmbeddedStore
 from tests.server.http import fetch
 from tests.server.rdf import parse_graph
 
@@ -32,13 +32,13 @@ RDF_TYPES = {
 }
 
 
-def numbered(n: int, literal: str = "value ") -> AdapterStore:
+def numbered(n: int, literal: str = "value ") -> EmbeddedStore:
     """A store of ``n`` triples ``<s{i}> <p> "{literal}{i}"`` in one named graph."""
-    store = AdapterStore()
+    store = EmbeddedStore(None)
     graph, predicate = ox.NamedNode("http://example.org/g"), ox.NamedNode("http://example.org/p")
     for i in range(n):
         subject = ox.NamedNode(f"http://example.org/s{i}")
-        store.ox.add(ox.Quad(subject, predicate, ox.Literal(f"{literal}{i}"), graph))
+        store.store.add(ox.Quad(subject, predicate, ox.Literal(f"{literal}{i}"), graph))
     return store
 
 

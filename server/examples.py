@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
 VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
+_PARAMETER = re.compile(r"(?i)param(eter)?s?\b|[?$]\w+\s*[:=]")
 """Where ``make install`` copies YASGUI from ``node_modules`` (not in git)."""
 
 
@@ -44,8 +46,8 @@ def yasgui_files(folder: Path = VENDOR) -> YasguiFiles | None:
 def example_queries() -> tuple[Example, ...]:
     """Every ``kg/queries/*.rq`` that runs as it is, titled by its ``#`` header, by name.
 
-    Queries whose header names a parameter (``# param:`` or ``# parameters:``) are left out:
-    they are templates for the pages, not questions a reader can run unchanged.
+    Queries whose header names a parameter (``# Parameters: ...`` or ``# ?resource = IRI``) are
+    left out: they are templates for the pages, not questions a reader can run unchanged.
     """
     try:
         folder = resources.files("kg.queries")
@@ -57,7 +59,7 @@ def example_queries() -> tuple[Example, ...]:
             continue
         text = entry.read_text(encoding="utf-8")
         header = _header(text)
-        if any(line.lower().startswith(("param", "parameter")) for line in header):
+        if any(_PARAMETER.match(line) for line in header):
             continue
         name = entry.name.removesuffix(".rq")
         title = header[0] if header else name.replace("_", " ")

@@ -76,6 +76,13 @@ SETTINGS: tuple[Setting, ...] = (
         _text,
     ),
     Setting(
+        "STORE_READ_ONLY",
+        False,
+        "Open the embedded store read-only: no updates, but several server processes may serve "
+        "the same folder (while nothing writes to it).",
+        _flag,
+    ),
+    Setting(
         "SPARQL_ENDPOINT",
         None,
         "URL of a remote SPARQL 1.1 query endpoint to serve instead of the embedded store.",

@@ -161,7 +161,7 @@ def _content_type(media_type: str) -> str:
 def _update(text: str) -> Response:
     g.kg_update = True
     token = current_app.config["UPDATE_TOKEN"]
-    if not token:
+    if not token or current_app.config["STORE_READ_ONLY"]:
         raise UpdateRefused("SPARQL Update is disabled on this server")
     auth = request.authorization
     sent = auth.token if auth is not None and auth.type == "bearer" else None
@@ -188,7 +188,7 @@ def _describe() -> Response:
     sent, media_type = negotiate_format(RDF_TYPES)
     graph = service_description(
         url_for("sparql.query", _external=True),
-        update=bool(config["UPDATE_TOKEN"]),
+        update=bool(config["UPDATE_TOKEN"]) and not config["STORE_READ_ONLY"],
         federation=bool(config["ALLOWED_SERVICES"]),
     )
     rdflib_format = {

@@ -27,7 +27,7 @@ def init_app(app: Flask, store: Store | None = None) -> None:
                 gsp_endpoint=config["GSP_ENDPOINT"],
             )
         else:
-            store = open_store(config["STORE_PATH"])
+            store = open_store(config["STORE_PATH"], read_only=config["STORE_READ_ONLY"])
     app.extensions[EXTENSION] = store
 
 

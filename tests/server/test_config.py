@@ -67,3 +67,20 @@ def test_an_unreadable_config_file_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("KG_CONFIG", str(bad))
     with pytest.raises(InputError, match=r"bad\.toml"):
         make_app()
+
+
+def test_a_read_only_store_refuses_updates_even_with_a_token(tmp_path):
+    from kg.store import open_store
+    from server import create_app
+
+    folder = str(tmp_path / "data")
+    open_store(folder).close()  # a folder that holds a store
+    config = {"STORE_PATH": folder, "STORE_READ_ONLY": True, "UPDATE_TOKEN": "t"}
+    client = create_app(config).test_client()
+    reply = client.post(
+        "/sparql",
+        data={"update": "CLEAR ALL"},
+        headers={"Authorization": "Bearer t", "Accept": "text/plain"},
+    )
+    assert reply.status_code == 403
+    assert client.get("/sparql", query_string={"query": "ASK {}"}).status_code == 200

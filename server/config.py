@@ -53,6 +53,13 @@ def _positive_int(value: Any) -> int:
     return value
 
 
+def _kilobytes_or_more(value: Any) -> int:
+    # an answer must at least hold the head of a results document
+    if _positive_int(value) < 4096:
+        raise ValueError("must be at least 4096")
+    return int(value)
+
+
 def _text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         # one URL, or several separated by spaces or commas, as people write them in env vars
@@ -124,6 +131,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Rows (SELECT) or triples (CONSTRUCT, DESCRIBE) returned at most; the rest is cut off "
         "and the response says so in X-SPARQL-MaxRows.",
         _positive_int,
+    ),
+    Setting(
+        "MAX_RESULT_BYTES",
+        32 * 1024 * 1024,
+        "Bytes of one answer at most (whole rows only); a longer one is cut off and "
+        "X-KG-MaxBytes says so.",
+        _kilobytes_or_more,
     ),
     Setting(
         "MAX_QUERY_LENGTH",

@@ -32,6 +32,7 @@ from typing import Any
 import pyoxigraph as ox
 from flask import Flask, current_app
 
+from kg.errors import InputError
 from server.errors import QueryTimedOut
 from server.negotiation import (
     JSON_LD,
@@ -74,11 +75,19 @@ _XML_END = b"</results></sparql>"
 
 
 @dataclass(frozen=True)
+class Limits:
+    """The most rows (or triples) and bytes an answer may have."""
+
+    rows: int
+    bytes: int
+
+
+@dataclass(frozen=True)
 class Answer:
-    """A serialized result: the bytes, and whether rows were cut off at the row limit."""
+    """A serialized result, and why it was cut short: ``"rows"``, ``"bytes"`` or ``None``."""
 
     body: bytes
-    truncated: bool = False
+    truncated: str | None = None
 
 
 class _Stop(Exception):
@@ -86,31 +95,36 @@ class _Stop(Exception):
 
 
 class _Sink:
-    """A file-like object pyoxigraph writes into; counts rows and checks the deadline."""
+    """A file-like object pyoxigraph writes into; counts rows and bytes, checks the deadline.
 
-    def __init__(self, job: _Job, marker: bytes = b"", offset: int = 0, limit: int = 0) -> None:
+    ``enough`` says which limit stopped the engine: ``"rows"`` or ``"bytes"``.
+    """
+
+    def __init__(self, job: _Job, media_type: str, limits: Limits) -> None:
         self.job = job
         self.parts: list[bytes] = []
-        self.marker = marker
-        self.offset = offset
-        self.limit = limit
+        self.marker, self.offset = _ROW_MARKERS[media_type]
+        self.limits = limits
         self.markers = 0
+        self.size = 0
         self.tail = b""
-        self.enough = False
+        self.enough: str | None = None
 
     def write(self, data: bytes) -> int:
         self.job.check()
         chunk = bytes(data)
         self.parts.append(chunk)
-        if self.marker:
-            # a marker may straddle two writes: count it in the previous write's tail too
-            window = self.tail + chunk
-            self.markers += window.count(self.marker) - self.tail.count(self.marker)
-            keep = len(self.marker) - 1
-            self.tail = window[-keep:] if keep else b""
-            if self.markers - self.offset > self.limit:
-                self.enough = True
-                raise _Stop
+        self.size += len(chunk)
+        # a marker may straddle two writes: count it in the previous write's tail too
+        window = self.tail + chunk
+        self.markers += window.count(self.marker) - self.tail.count(self.marker)
+        self.tail = window[-(len(self.marker) - 1) :] if len(self.marker) > 1 else b""
+        if self.markers - self.offset > self.limits.rows:
+            self.enough = "rows"
+        elif self.size > self.limits.bytes:
+            self.enough = "bytes"
+        if self.enough:
+            raise _Stop
         return len(data)
 
     def flush(self) -> None:
@@ -207,7 +221,7 @@ def run_query(
     media_type: str,
     *,
     native: bool = True,
-    max_rows: int | None = None,
+    limits: Limits | None = None,
     timeout: float | None = None,
 ) -> Answer:
     """Evaluate a query on a worker and serialize its result as ``media_type``, within the limits.
@@ -221,16 +235,16 @@ def run_query(
     :raises InputError: or whatever ``evaluate`` raises, on the calling thread
     """
     config = current_app.config
-    limit = max_rows or config["MAX_RESULT_ROWS"]
+    limits = limits or Limits(config["MAX_RESULT_ROWS"], config["MAX_RESULT_BYTES"])
     runner: QueryRunner = current_app.extensions[EXTENSION]
     return runner.run(
-        lambda job: _answer(job, evaluate, media_type, limit, native),
+        lambda job: _answer(job, evaluate, media_type, limits, native),
         timeout or config["QUERY_TIMEOUT"],
     )
 
 
 def _answer(
-    job: _Job, evaluate: Callable[[], Any], media_type: str, limit: int, native: bool
+    job: _Job, evaluate: Callable[[], Any], media_type: str, limits: Limits, native: bool
 ) -> Answer:
     job.check()
     result = evaluate()
@@ -238,16 +252,16 @@ def _answer(
         return Answer(result.serialize(media_type))
     if result.kind == "graph" and media_type != N_TRIPLES:
         # Turtle, JSON-LD and RDF/XML cannot be counted in: count in N-Triples, then convert
-        counted = _limited(job, result, N_TRIPLES, limit)
+        counted = _limited(job, result, N_TRIPLES, limits)
         return Answer(_convert_graph(counted.body, media_type), counted.truncated)
     if media_type in _EXACT or native:
-        counted = _limited(job, result, media_type, limit)
+        counted = _limited(job, result, media_type, limits)
         if not counted.truncated or media_type in _EXACT:
             return counted
-        # the count was only an upper bound: run again and count exactly
+        # the count was only an upper bound, or cannot be cut here: run again in XML
         result = evaluate()
-    # count exactly in XML, and convert
-    exact = _limited(job, result, RESULTS_XML, limit)
+    # count exactly in XML, cut there, and convert
+    exact = _limited(job, result, RESULTS_XML, limits)
     parsed = ox.parse_query_results(exact.body, ox.QueryResultsFormat.XML)
     body = parsed.serialize(format=RESULTS_FORMATS[media_type])
     assert body is not None  # no output given: pyoxigraph returns the bytes
@@ -263,10 +277,13 @@ def _convert_graph(ntriples: bytes, media_type: str) -> bytes:
     return body
 
 
-def _limited(job: _Job, result: Any, media_type: str, limit: int) -> Answer:
-    """``result`` serialized as ``media_type``, cut after ``limit`` rows when the format allows."""
-    marker, offset = _ROW_MARKERS[media_type]
-    sink = _Sink(job, marker, offset, limit)
+def _limited(job: _Job, result: Any, media_type: str, limits: Limits) -> Answer:
+    """``result`` written as ``media_type``, cut at the limits when the format allows.
+
+    A JSON or CSV answer past a limit comes back empty (and marked): only XML, TSV and N-Triples
+    can be cut here.
+    """
+    sink = _Sink(job, media_type, limits)
     try:
         result.serialize(media_type, sink)
     except _Stop:
@@ -275,18 +292,28 @@ def _limited(job: _Job, result: Any, media_type: str, limit: int) -> Answer:
     if not sink.enough:
         return Answer(sink.value())
     if media_type not in _EXACT:
-        return Answer(b"", truncated=True)
-    return Answer(_cut(sink.value(), media_type, limit), truncated=True)
+        return Answer(b"", sink.enough)
+    return Answer(_cut(sink.value(), media_type, limits), sink.enough)
 
 
-def _cut(body: bytes, media_type: str, limit: int) -> bytes:
-    """The first ``limit`` rows of an XML, TSV or N-Triples serialization, well formed."""
-    if media_type == RESULTS_XML:
-        start = -1
-        for _ in range(limit + 1):
-            start = body.index(b"<result>", start + 1)
-        return body[:start] + _XML_END
-    end = -1
-    for _ in range(limit + _ROW_MARKERS[media_type][1]):  # TSV: the header line, then the rows
-        end = body.index(b"\n", end + 1)
-    return body[: end + 1]
+def _cut(body: bytes, media_type: str, limits: Limits) -> bytes:
+    """The whole rows of an XML, TSV or N-Triples serialization within the limits, well formed."""
+    xml = media_type == RESULTS_XML
+    end_marker = b"</result>" if xml else b"\n"
+    keep = 0
+    if media_type in (RESULTS_XML, RESULTS_TSV):
+        # the head of the document (XML's <head>, TSV's line of variables) comes whole or not at all
+        head = b"<results>" if xml else b"\n"
+        found = body.find(head)
+        if found == -1 or found + len(head) > limits.bytes:
+            raise InputError("the head of the answer alone is longer than MAX_RESULT_BYTES")
+        keep = found + len(head)
+    rows, position = 0, keep
+    while rows < limits.rows:
+        found = body.find(end_marker, position)
+        end = found + len(end_marker)
+        if found == -1 or end > limits.bytes:
+            break
+        keep = position = end
+        rows += 1
+    return body[:keep] + (_XML_END if xml else b"")

@@ -15,6 +15,7 @@ from flask import Blueprint, Response, current_app, g, render_template, request,
 from werkzeug.exceptions import BadRequest, MethodNotAllowed, UnsupportedMediaType
 
 from kg.errors import InputError
+from kg.formats import FORMATS
 from kg.store import QueryResult, Store
 from server import examples
 from server.errors import QueryTooLong, ServiceRefused, UpdateRefused
@@ -44,6 +45,8 @@ OFFERED: dict[str | None, tuple[str, ...]] = {
     "DESCRIBE": RDF_TYPES,
 }
 KIND_TYPES = {"solutions": SOLUTIONS_TYPES, "boolean": BOOLEAN_TYPES, "graph": RDF_TYPES}
+RDFLIB_FORMATS = {f.media_type: f.rdflib for f in FORMATS.values()}
+"""rdflib's name of each RDF media type, for the (small) service description."""
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
 
 
@@ -123,9 +126,11 @@ def _query(text: str) -> Response:
     answer = run_query(evaluate, media_type, native=writes_results_itself(store))
     response = Response(answer.body, content_type=_content_type(sent))
     response.vary.add("Accept")
-    if answer.truncated:
+    if answer.truncated == "rows":
         # Virtuoso's header for results cut off at its ResultSetMaxRows
         response.headers["X-SPARQL-MaxRows"] = str(current_app.config["MAX_RESULT_ROWS"])
+    elif answer.truncated == "bytes":
+        response.headers["X-KG-MaxBytes"] = str(current_app.config["MAX_RESULT_BYTES"])
     return response
 
 
@@ -191,12 +196,7 @@ def _describe() -> Response:
         update=bool(config["UPDATE_TOKEN"]) and not config["STORE_READ_ONLY"],
         federation=bool(config["ALLOWED_SERVICES"]),
     )
-    rdflib_format = {
-        "text/turtle": "turtle",
-        "application/n-triples": "nt",
-        "application/ld+json": "json-ld",
-        "application/rdf+xml": "xml",
-    }[media_type]
+    rdflib_format = RDFLIB_FORMATS[media_type]
     response = Response(
         graph.serialize(format=rdflib_format, encoding="utf-8"), content_type=_content_type(sent)
     )
@@ -219,7 +219,7 @@ def _cors(response: Response) -> Response:
     origin = current_app.config["CORS_ORIGIN"]
     if origin and not g.get("kg_update"):
         response.headers["Access-Control-Allow-Origin"] = origin
-        response.headers["Access-Control-Expose-Headers"] = "X-SPARQL-MaxRows"
+        response.headers["Access-Control-Expose-Headers"] = "X-SPARQL-MaxRows, X-KG-MaxBytes"
         if request.method == "OPTIONS":
             # Authorization is not allowed: a browser cannot send an update cross-origin
             response.headers["Access-Control-Allow-Methods"] = "GET, POST, OPTIONS"

@@ -53,6 +53,7 @@ def test_a_list_of_services_may_be_written_as_text(monkeypatch):
         ("QUERY_TIMEOUT", 0),
         ("QUERY_TIMEOUT", "soon"),
         ("MAX_RESULT_ROWS", -1),
+        ("MAX_RESULT_BYTES", 100),
         ("SHOW_QUERY_UI", "yes"),
     ],
 )

@@ -98,6 +98,36 @@ def test_literals_that_look_like_row_breaks_do_not_cut_results(serve, literal, a
     assert values == [literal + str(i) for i in range(3)]
 
 
+@pytest.fixture(scope="module")
+def bytes_server():
+    from tests.conftest import make_app, serving
+
+    # 200 rows of about 250 bytes each: a 5,000-byte answer holds some of them
+    store = numbered(200, "x" * 200 + " ")
+    with serving(make_app({"MAX_RESULT_BYTES": 5000, "MAX_RESULT_ROWS": 10**6}, store)) as url:
+        yield url
+
+
+@pytest.mark.parametrize(("accept", "fmt"), list(RESULTS.items()))
+def test_select_stops_at_the_byte_limit_after_a_whole_row(bytes_server, accept, fmt):
+    reply = query(bytes_server, "SELECT ?s ?o WHERE { ?s ?p ?o }", accept)
+    assert reply.status == 200
+    assert reply.headers["X-KG-MaxBytes"] == "5000"
+    assert "X-SPARQL-MaxRows" not in reply.headers
+    assert len(reply.body) <= 5000 + len(b"</results></sparql>")
+    rows = list(Result.parse(io.BytesIO(reply.body), format=fmt))
+    assert 5 <= len(rows) < 200
+    assert all(str(row[1]).startswith("x" * 200) for row in rows)
+
+
+@pytest.mark.parametrize(("accept", "fmt"), list(RDF_TYPES.items()))
+def test_construct_stops_at_the_byte_limit(bytes_server, accept, fmt):
+    reply = query(bytes_server, CONSTRUCT_ALL, accept)
+    assert reply.status == 200
+    assert reply.headers["X-KG-MaxBytes"] == "5000"
+    assert 5 <= len(parse_graph(reply.body, fmt)) < 200
+
+
 def test_rows_of_unbound_variables_count(serve):
     url = serve({"MAX_RESULT_ROWS": 2})
     reply = query(url, "SELECT ?x WHERE { VALUES ?y { 1 2 3 } }")

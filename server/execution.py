@@ -1,4 +1,4 @@
-"""Running a query within the limits: a deadline, a row limit, and pyoxigraph's own serializers.
+"""Running a query within the limits (time, rows, bytes), with pyoxigraph's own serializers.
 
 The engine writes the response itself (``QuerySolutions.serialize``), so no Python runs per row.
 It writes into a :class:`_Sink`, which pyoxigraph calls about every 8 KB; the sink is where the
@@ -8,7 +8,10 @@ limits act, by raising, which stops the engine's evaluation there:
   (``<result>``) and TSV (one line per row) the count is exact. In JSON and CSV it is an upper
   bound (a literal can contain ``},{`` or a line break); when that bound passes the limit the query
   is run once more into XML, counted exactly, cut after the limit and converted natively. CONSTRUCT
-  and DESCRIBE are counted in N-Triples (one line per triple) and converted natively.
+  and DESCRIBE are counted in N-Triples (one line per triple) and converted natively. A remote
+  store's JSON, written by another server, is always counted in XML.
+* **Byte limit** (``MAX_RESULT_BYTES``). The sink counts bytes too; the answer keeps the whole
+  rows that fit (cut in XML, TSV or N-Triples as above), so one long literal cannot fill memory.
 * **Timeout** (``QUERY_TIMEOUT``). pyoxigraph cannot interrupt a query from Python
   (https://github.com/oxigraph/oxigraph/issues/1926), so queries run on a small pool of worker
   threads (``QUERY_WORKERS``; pyoxigraph releases the GIL while it evaluates). At the deadline the

@@ -190,15 +190,22 @@ def load_config(app: Flask, overrides: Mapping[str, Any] | None = None) -> None:
     :param overrides: the mapping given to ``create_app``; wins over everything else
     :raises InputError: for a config file that cannot be read or a setting with a bad value
     """
+    known = set(app.config) | set(SETTINGS_BY_NAME)  # Flask's own keys, and ours
     app.config.from_mapping({s.name: s.default for s in SETTINGS})
     path = os.environ.get(CONFIG_ENV)
     if path:
         try:
-            app.config.from_file(path, load=tomllib.load, text=False)
+            with open(path, "rb") as file:
+                data = tomllib.load(file)
         except (OSError, tomllib.TOMLDecodeError) as exc:
             raise InputError(
                 f"{path}: cannot read the config file named by {CONFIG_ENV}: {exc}"
             ) from exc
+        unknown = sorted(set(data) - known)
+        if unknown:
+            # a misspelt key would otherwise be ignored without a word
+            raise InputError(f"{path}: unknown settings {', '.join(unknown)} (see the README)")
+        app.config.from_mapping(data)
     app.config.from_prefixed_env(ENV_PREFIX)
     if overrides:
         app.config.update(overrides)

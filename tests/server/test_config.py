@@ -62,6 +62,14 @@ def test_a_bad_value_names_the_setting(key, value):
         make_app({key: value})
 
 
+def test_a_misspelt_key_in_the_config_file_is_an_error(tmp_path, monkeypatch):
+    toml = tmp_path / "kg.toml"
+    toml.write_text("QUERY_TIMOUT = 3\n", encoding="utf-8")
+    monkeypatch.setenv("KG_CONFIG", str(toml))
+    with pytest.raises(InputError, match="QUERY_TIMOUT"):
+        make_app()
+
+
 def test_an_unreadable_config_file_is_named(tmp_path, monkeypatch):
     bad = tmp_path / "bad.toml"
     bad.write_text("QUERY_TIMEOUT = = 3\n", encoding="utf-8")

@@ -64,3 +64,26 @@ def test_error_pages_escape_what_they_repeat(client):
     )
     assert response.status_code == 400
     assert b"<script>alert" not in response.data
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/static/../config.py",
+        "/static/%2e%2e/config.py",
+        "/static/..%2fconfig.py",
+        "/static/%2fetc/passwd",
+    ],
+)
+def test_static_paths_cannot_leave_the_static_folder(client, path):
+    # (Werkzeug first redirects a doubled slash to the single one, still under /static)
+    response = client.get(path, follow_redirects=True)
+    assert response.status_code == 404
+    assert b"SETTINGS" not in response.data
+
+
+def test_the_stylesheet_is_served(client):
+    response = client.get("/static/style.css")
+    assert response.status_code == 200
+    assert response.mimetype == "text/css"
+    response.close()

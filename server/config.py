@@ -60,6 +60,12 @@ def _kilobytes_or_more(value: Any) -> int:
     return int(value)
 
 
+def _count(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ValueError("must be a whole number, 0 or more")
+    return value
+
+
 def _text_list(value: Any) -> tuple[str, ...]:
     if isinstance(value, str):
         # one URL, or several separated by spaces or commas, as people write them in env vars
@@ -122,8 +128,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "QUERY_WORKERS",
         4,
-        "Queries evaluated at once; more wait their turn within their own timeout.",
-        _positive_int,
+        "Threads that evaluate queries; more queries wait their turn within their own timeout. "
+        "0 runs each query on its request's thread (see 'Limits').",
+        _count,
     ),
     Setting(
         "MAX_RESULT_ROWS",

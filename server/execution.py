@@ -19,7 +19,9 @@ limits act, by raising, which stops the engine's evaluation there:
   spends its time in one step before writing anything (a sort or an aggregate over everything) keeps
   its worker until that step ends; at most ``QUERY_WORKERS`` such queries run at once, and the
   queries waiting behind them time out in turn. That is the guarantee: an answer within the
-  timeout, and bounded work after it, not an instant stop.
+  timeout, and bounded work after it, not an instant stop. With ``QUERY_WORKERS = 0`` queries run
+  on the request's own thread (no hand-off between threads, a little faster) and only the sink
+  keeps the time: then a query stuck before its first write holds its client until it writes.
 """
 
 from __future__ import annotations
@@ -164,6 +166,7 @@ class QueryRunner:
     """A pool of worker threads that evaluate queries with a deadline (one per app)."""
 
     def __init__(self, workers: int) -> None:
+        self.workers = workers
         self.jobs: queue.SimpleQueue[_Job] = queue.SimpleQueue()
         # daemon threads: a query the engine cannot stop must not keep the process from exiting
         for n in range(workers):
@@ -188,6 +191,16 @@ class QueryRunner:
         :raises QueryTimedOut: when the deadline passes first; the work is cancelled
         """
         job = _Job(work, time.monotonic() + timeout)
+        if not self.workers:
+            # no pool: the request's own thread runs the query, and only the sink keeps the time
+            try:
+                return work(job)
+            except BaseException as exc:
+                # free the result here: the exception may be dropped later on another thread
+                _drop_locals(exc)
+                if isinstance(exc, _Stop):
+                    raise QueryTimedOut(f"the query did not finish within {timeout:g} s") from None
+                raise
         self.jobs.put(job)
         if not job.done.acquire(timeout=timeout):
             job.cancelled = True

@@ -14,8 +14,9 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from rdflib import Graph, Literal, URIRef
+from rdflib import Graph, Literal
 from rdflib.namespace import SKOS
+from rdflib.term import Node
 
 from kg.errors import NotFound
 from kg.inflection import PatternIndex, fold, name_pattern, tokenize
@@ -76,7 +77,7 @@ class Gazetteer:
     def __init__(self, graph: Graph) -> None:
         self._places: dict[str, Place] = {}
         self._names: list[tuple[str, str]] = []
-        self._index = PatternIndex()
+        self._index: PatternIndex[NameEntry] = PatternIndex()
         self._needs_qualifier: set[str] = set()
         self._homographs: dict[str, set[str]] = {}
         self._read(graph)
@@ -107,8 +108,8 @@ class Gazetteer:
         mentions = scan(self._context, name, lang=lang, strict=False)
         if not mentions:
             return None
-        best = max(mentions, key=lambda m: (m.end - m.start, -m.start))
-        return self._places[best.code]
+        _, _, code = max(mentions, key=lambda m: (m[1] - m[0], -m[0]))
+        return self._places[code]
 
     def find(self, text: str, *, lang: str | None = None) -> list[PlaceMention]:
         """Every place named in ``text``, in order and non-overlapping, with character offsets.
@@ -117,8 +118,8 @@ class Gazetteer:
         ordinary words such as "кочкор" (a ram) or "алайда" (however) out.
         """
         return [
-            PlaceMention(m.start, m.end, text[m.start : m.end], self._places[m.code])
-            for m in scan(self._context, text, lang=lang, strict=True)
+            PlaceMention(start, end, text[start:end], self._places[code])
+            for start, end, code in scan(self._context, text, lang=lang, strict=True)
         ]
 
     def names(self) -> Iterator[tuple[str, Place]]:
@@ -143,18 +144,31 @@ class Gazetteer:
                 for label in graph.objects(concept, prop):
                     self._add_name(str(label), code)
 
-    def _place(self, graph, concept, codes, kinds, parents) -> Place:  # type: ignore[no-untyped-def]
+    def _place(
+        self,
+        graph: Graph,
+        concept: Node,
+        codes: Mapping[Node, str],
+        kinds: Mapping[Node, str],
+        parents: Mapping[Node, Node | None],
+    ) -> Place:
         code = codes[concept]
         chain = [concept]
         while (up := parents.get(chain[-1])) is not None and up not in chain:
             chain.append(up)
         region = next((codes[c] for c in chain if kinds.get(c) in ("oblast", "city")), None)
         country = next((codes[c] for c in chain if kinds.get(c) == "country"), None)
-        labels = {lbl.language: str(lbl) for lbl in graph.objects(concept, SKOS.prefLabel)}
+        labels = {
+            lbl.language: str(lbl)
+            for lbl in graph.objects(concept, SKOS.prefLabel)
+            if isinstance(lbl, Literal) and lbl.language
+        }
         alts = sorted(str(lbl) for lbl in graph.objects(concept, SKOS.altLabel))
         verification: dict[str, str] = {}
         for node in graph.objects(concept, KG.codeVerification):
             value = graph.value(node, KG.code)
+            if not isinstance(value, Literal):
+                continue
             key = _VERIFICATION_KEYS.get(str(value.datatype).rsplit("#", 1)[-1], "other")
             if key == "iso3166" and str(value) != str(graph.value(concept, KG.isoCode)):
                 key = "iso3166_alpha3"
@@ -193,7 +207,7 @@ class Gazetteer:
         self._index.add(name_pattern(core), NameEntry(code, abbreviation))
 
 
-def _code(concept: URIRef) -> str:
+def _code(concept: Node) -> str:
     return str(concept).removeprefix(str(GAZ))
 
 

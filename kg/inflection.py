@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from typing import Generic, TypeVar
 
 # Kyrgyz letters are often typed without their diacritics ("Чон-Алай", "Ысык-Кол"), so both
 # spellings fold to the same form; ё is written as е in most texts.
@@ -89,40 +90,39 @@ KY_SUFFIX = (
 )
 _RU_ADJ = "(?:ий|ый|ой|ая|ое|ого|ому|ом|ую|ые|ие|ых|их|ым|им|ыми|ими|ей|яя|ее|ое)"
 
-SUFFIXES: dict[str, re.Pattern[str]] = {
-    name: re.compile(pattern)
-    for name, pattern in {
-        "ky": KY_SUFFIX,
-        "ru_cons": "(?:а|у|ом|ем|е)?",  # Ош → Оша, Ошу, Ошем, Оше
-        "ru_a": "(?:а|ы|и|е|у|ой|ою)",  # Кара-Балта → Кара-Балты, Кара-Балте
-        "ru_ya": "(?:я|и|е|ю|ей|ею)",  # Кызыл-Кия → Кызыл-Кии
-        "ru_soft": "(?:ь|я|ю|ем|е|и|ью)",  # Иссык-Куль → Иссык-Куля; область → области
-        "ru_i": "(?:й|я|ю|ем|е|и)",  # Китай → Китая, Китае
-        "ru_o": "(?:о|а|у|ом|е)",  # село → села, селе
-        "ru_adj": _RU_ADJ,  # Ошская → Ошской; Лейлекский → Лейлекского
-        "en": "(?:'s)?",
-        "en_adj": "(?:y|iy|ii|i|aya|oye|oy)",  # Ak-Taalinsky, Leilekskiy
-        "prefix": r"[^\W\d_]*",  # a stem given as such (skos:hiddenLabel in themes.ttl)
-        "exact": "",
-    }.items()
+_SUFFIX_PATTERNS = {
+    "ky": KY_SUFFIX,
+    # a Kyrgyz word that already ends in the possessive (-сы, -ы: "аянтчасы", "Республикасы") takes
+    # the n-cases: аянтчасында, Республикасынан, району → районуна
+    "ky_n": rf"н(?:{_I}н|{_A}н?|д{_A}н?)?(?:[гк]{_I})?",
+    # Russian proper names: singular only, so that "Нарынов" (a surname) is not "Нарын" + "-ов"
+    "ru_cons": "(?:а|у|ом|ем|е)?",  # Ош → Оша, Ошу, Ошем, Оше
+    "ru_a": "(?:а|ы|и|е|у|ой|ою)",  # Кара-Балта → Кара-Балты, Кара-Балте
+    "ru_ya": "(?:я|и|е|ю|ей|ею)",  # Кызыл-Кия → Кызыл-Кии
+    "ru_soft": "(?:ь|я|ю|ем|е|и|ью)",  # Иссык-Куль → Иссык-Куля; область → области
+    "ru_i": "(?:й|я|ю|ем|е|и)",  # Китай → Китая, Китае
+    "ru_o": "(?:о|а|у|ом|е)",  # село → села, селе
+    # Russian common nouns of the vocabularies, plurals included: столы, встреч, слушаниях
+    "ru_cons_pl": "(?:а|у|ом|ем|е|ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях)?",
+    "ru_a_pl": "(?:а|ы|и|е|у|ой|ою|ей|ею|ам|ями|ами|ах|ях)?",
+    "ru_ya_pl": "(?:я|и|е|ю|ей|ею|й|ий|ям|ями|ях)",
+    "ru_soft_pl": "(?:ь|я|ю|ем|е|и|ью|ей|ям|ями|ях)",
+    "ru_o_pl": "(?:о|а|у|ом|е|ам|ами|ах)?",
+    "ru_adj": _RU_ADJ,  # Ошская → Ошской; Лейлекский → Лейлекского; круглый → круглого
+    "en": "(?:'s)?",
+    "en_pl": "(?:'s|s|es)?",  # round tables, hearings
+    "en_adj": "(?:y|iy|ii|i|aya|oye|oy)",  # Ak-Taalinsky, Leilekskiy
+    "prefix": r"[^\W\d_]*",  # a stem given as such (skos:hiddenLabel in the vocabularies)
 }
+SUFFIXES: dict[str, re.Pattern[str]] = {k: re.compile(v) for k, v in _SUFFIX_PATTERNS.items()}
 
+_RUSSIAN = {k for k in SUFFIXES if k.startswith("ru_")}
+_LATIN = {"en", "en_pl", "en_adj", "prefix"}
 _RULES_FOR_LANG = {
-    # Latin names may stand in any text (hotel names, project names), so their rules always apply.
-    "ky": {"ky", "ru_adj", "en", "en_adj", "prefix", "exact"},
-    "ru": {
-        "ru_cons",
-        "ru_a",
-        "ru_ya",
-        "ru_soft",
-        "ru_i",
-        "ru_o",
-        "ru_adj",
-        "en",
-        "en_adj",
-        "prefix",
-        "exact",
-    },
+    # Latin names may stand in any text (hotel names, project names), so their rules always apply;
+    # Russian adjectives also turn up in Kyrgyz text ("Ошская область" in a quoted title).
+    "ky": {"ky", "ky_n", "ru_adj"} | _LATIN,
+    "ru": _RUSSIAN | _LATIN,
     "en": set(SUFFIXES),
 }
 
@@ -134,34 +134,45 @@ def rules_for(lang: str | None) -> frozenset[str]:
 
 _VOWELS = set("аеиоуыэюяё")
 _RU_ADJ_RE = re.compile(r"(.+[сц]к)(?:ий|ый|ой|ая|ое|ие)")
+_RU_COMMON_ADJ_RE = re.compile(r"(.{3,})(?:ый|ий|ой|ая|ое|ые|ие|яя|ее)")
 _EN_ADJ_RE = re.compile(r"(.+sk)(?:y|iy|ii|i|aya)")
+_RU_ENDINGS = {"а": "ru_a", "я": "ru_ya", "ь": "ru_soft", "й": "ru_i", "о": "ru_o"}
 
 
 def _is_cyrillic(word: str) -> bool:
     return any("\u0400" <= c <= "\u04ff" for c in word)
 
 
-def word_rules(word: str) -> list[tuple[str, str]]:
+def word_rules(word: str, *, common: bool = False) -> list[tuple[str, str]]:
     """The ``(stem, suffix rule)`` pairs under which the folded ``word`` may be inflected.
+
+    :param common: the word is a common noun or adjective of a vocabulary ("круглый стол"), which
+        may be plural and whose Russian adjectives need not end in -ский; names of places are not
 
     >>> word_rules("нарын")
     [('нарын', 'ky'), ('нарын', 'ru_cons')]
     >>> word_rules("лейлекский")
     [('лейлекск', 'ru_adj')]
+    >>> word_rules("круглый", common=True)
+    [('кругл', 'ru_adj'), ('круглый', 'ky')]
     """
+    plural = "_pl" if common else ""
     if not _is_cyrillic(word):
         if m := _EN_ADJ_RE.fullmatch(word):
             return [(m[1], "en_adj")]
-        return [(word, "en")]
+        return [(word, "en" + plural)]
     if m := _RU_ADJ_RE.fullmatch(word):
         return [(m[1], "ru_adj")]
+    if common and (m := _RU_COMMON_ADJ_RE.fullmatch(word)):
+        return [(m[1], "ru_adj"), (word, "ky")]
     rules = [(word, "ky")]
     last = word[-1]
-    ending = {"а": "ru_a", "я": "ru_ya", "ь": "ru_soft", "й": "ru_i", "о": "ru_o"}.get(last)
-    if ending:
-        rules.append((word[:-1], ending))
+    if last in "ыиу":  # folded ы, и, у, ү: possibly a possessive ending
+        rules.append((word, "ky_n"))
+    if ending := _RU_ENDINGS.get(last):
+        rules.append((word[:-1], ending + plural if ending != "ru_i" else ending))
     elif last not in _VOWELS and last.isalpha():
-        rules.append((word, "ru_cons"))
+        rules.append((word, "ru_cons" + plural))
     return rules
 
 
@@ -178,14 +189,19 @@ class WordPattern:
         )
 
 
-def name_pattern(words: Sequence[str], *, rule: str | None = None) -> tuple[WordPattern, ...]:
+def name_pattern(
+    words: Sequence[str], *, rule: str | None = None, common: bool = False
+) -> tuple[WordPattern, ...]:
     """Patterns for the folded ``words`` of a name; ``rule`` forces one rule for every word."""
     if rule is not None:
         return tuple(WordPattern(((w, rule),)) for w in words)
-    return tuple(WordPattern(tuple(word_rules(w))) for w in words)
+    return tuple(WordPattern(tuple(word_rules(w, common=common))) for w in words)
 
 
-class PatternIndex:
+P = TypeVar("P")
+
+
+class PatternIndex(Generic[P]):
     """Multi-word name patterns indexed by the stems of their first word.
 
     ``match(tokens, i)`` finds every pattern whose words match the tokens from ``i`` on, under
@@ -193,17 +209,18 @@ class PatternIndex:
     """
 
     def __init__(self, *, min_stem: int = 2) -> None:
-        self._by_stem: dict[str, list[tuple[str, tuple[WordPattern, ...], object]]] = {}
+        self._by_stem: dict[str, list[tuple[str, tuple[WordPattern, ...], int, P]]] = {}
         self._min_stem = min_stem
 
-    def add(self, pattern: tuple[WordPattern, ...], payload: object) -> None:
+    def add(self, pattern: tuple[WordPattern, ...], payload: P, *, gap: int = 0) -> None:
+        """Index ``pattern``; ``gap`` other words may stand between two of its words."""
         for stem, rule in pattern[0].alternatives:
             if len(stem) >= self._min_stem:
-                self._by_stem.setdefault(stem, []).append((rule, pattern, payload))
+                self._by_stem.setdefault(stem, []).append((rule, pattern, gap, payload))
 
     def match(
         self, text: str, tokens: Sequence[Token], i: int, rules: frozenset[str]
-    ) -> Iterable[tuple[int, int, object]]:
+    ) -> Iterator[tuple[int, int, P]]:
         """Yield ``(j, stem length, payload)`` for each pattern matching ``tokens[i:j]``.
 
         The stem length lets a caller prefer a name written out in full ("Кочкорка") over a
@@ -211,21 +228,39 @@ class PatternIndex:
         """
         norm = tokens[i].norm
         for cut in range(len(norm), self._min_stem - 1, -1):
-            for rule, pattern, payload in self._by_stem.get(norm[:cut], ()):
+            for rule, pattern, gap, payload in self._by_stem.get(norm[:cut], ()):
                 if rule not in rules or not SUFFIXES[rule].fullmatch(norm[cut:]):
                     continue
-                j = i + 1
+                end = i + 1
                 for word in pattern[1:]:
-                    if j >= len(tokens) or not _adjacent(text, tokens[j - 1], tokens[j]):
+                    following = _next_match(text, tokens, end, word, rules, gap)
+                    if following is None:
                         break
-                    if not word.matches(tokens[j].norm, rules):
-                        break
-                    j += 1
+                    end = following
                 else:
-                    yield j, cut, payload
+                    yield end, cut, payload
+
+
+def _next_match(
+    text: str,
+    tokens: Sequence[Token],
+    j: int,
+    word: WordPattern,
+    rules: frozenset[str],
+    gap: int,
+) -> int | None:
+    """The index after the token at ``j``…``j + gap`` that ``word`` matches, within one phrase."""
+    for k in range(j, min(j + gap + 1, len(tokens))):
+        if not _adjacent(text, tokens[k - 1], tokens[k]):
+            return None
+        if word.matches(tokens[k].norm, rules):
+            return k + 1
+    return None
+
+
+_GAP_RE = re.compile(r"\s+(?:\d+%?\s*)?|\s*\d+%?")
 
 
 def _adjacent(text: str, left: Token, right: Token) -> bool:
-    """True when only spaces separate two words (a name never runs across punctuation)."""
-    gap = text[left.end : right.start]
-    return 0 < len(gap) <= 3 and gap.isspace()
+    """True when only spaces (and a number: "30%дык") separate two words, never punctuation."""
+    return bool(_GAP_RE.fullmatch(text, left.end, right.start)) and right.start - left.end <= 8

@@ -32,7 +32,7 @@ class NameEntry:
 class ScanContext:
     """The gazetteer data a scan needs."""
 
-    index: PatternIndex
+    index: PatternIndex[NameEntry]
     kinds: Mapping[str, str]
     needs_qualifier: set[str]
     homographs: Mapping[str, set[str]]
@@ -49,8 +49,10 @@ class Hit:
     qualifier: str | None
 
 
-def scan(ctx: ScanContext, text: str, *, lang: str | None, strict: bool) -> list[Hit]:
-    """Every place name in ``text``, left to right, non-overlapping.
+def scan(
+    ctx: ScanContext, text: str, *, lang: str | None, strict: bool
+) -> list[tuple[int, int, str]]:
+    """Every place name in ``text`` as ``(start, end, code)``, left to right, non-overlapping.
 
     :param strict: names must be capitalised (``find``); ``lookup`` reads a single field and
         accepts lower case
@@ -67,10 +69,17 @@ def scan(ctx: ScanContext, text: str, *, lang: str | None, strict: bool) -> list
         hit, i = found
         hits.append(hit)
     _share_qualifiers(ctx, text, hits)
-    return [h for h in hits if h.code is not None]
+    return [(h.start, h.end, h.code) for h in hits if h.code is not None]
 
 
-def _hit_at(ctx, text, tokens, i, rules, strict):  # type: ignore[no-untyped-def]
+def _hit_at(
+    ctx: ScanContext,
+    text: str,
+    tokens: Sequence[Token],
+    i: int,
+    rules: frozenset[str],
+    strict: bool,
+) -> tuple[Hit, int] | None:
     """The longest place name starting at ``tokens[i]`` and the index of the token after it."""
     by_length: dict[tuple[int, int], set[str]] = {}
     for j, stem, entry in ctx.index.match(text, tokens, i, rules):
@@ -86,7 +95,8 @@ def _hit_at(ctx, text, tokens, i, rules, strict):  # type: ignore[no-untyped-def
     candidates = set(by_length[j, stem])
     if j == i + 1 and first.norm in ctx.homographs and not _named_mid_sentence(text, first):
         candidates -= ctx.homographs[first.norm]
-    start, end, next_token, qualifier = first.start, tokens[j - 1].end, j, None
+    start, end, next_token = first.start, tokens[j - 1].end, j
+    qualifier: str | None = None
     after = qualifier_after(text, tokens, j)
     before = qualifier_before(text, tokens, i)
     if after and _fitting(ctx, candidates, after[0]):

@@ -10,7 +10,7 @@
     │   └── QuerySyntaxError               a SPARQL query does not parse (line, column)
     ├── NotFound (LookupError)             a resource, graph or named query that does not exist
     ├── ValidationFailed                   a graph does not conform to the shapes (holds the report)
-    ├── QueryRefused                       a query the configuration forbids (SERVICE, update, limits)
+    ├── QueryRefused                       a query the configuration forbids (SERVICE, limits)
     └── StoreError (OSError)               the store cannot be opened, read or written
 
 Errors from third-party libraries are translated into these at one boundary per library, with

@@ -106,7 +106,9 @@ def _rdf_reports(path: Path, base: str) -> Iterator[MappedReport]:
             slug = slug_from_filename(path.name)
             name = iris.graph(slug)
         else:
-            slug = str(name)[len(graph_prefix) :] if str(name).startswith(graph_prefix) else str(name)
+            slug = (
+                str(name)[len(graph_prefix) :] if str(name).startswith(graph_prefix) else str(name)
+            )
         graph = bind_prefixes(Graph())
         for triple in context:
             graph.add(triple)

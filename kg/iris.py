@@ -4,7 +4,7 @@ One path per kind of thing (architecture.md, "Identifiers")::
 
     {base}id/event/{slug}          {base}id/person/{slug}        {base}id/organization/{slug}
     {base}id/place/{code}          {base}id/venue/{slug}         {base}id/report/{slug}
-    {base}id/recommendation/{event}-{n}   (also issue, presentation, participation, observation, annotation)
+    {base}id/recommendation/{event}-{n}   (also issue, presentation, participation, annotation, …)
     {base}graph/{report-slug}      one named graph per source report
 
 IRIs are derived only from what the record says (names, codes, the report's slug), never from
@@ -83,7 +83,9 @@ def check_base(base: str) -> str:
     :raises InputError: for anything else, since every data IRI is built on it
     """
     if not re.match(r"^https?://[^\s/]+(/[^\s<>\"{}|\\^`]*)?$", base) or not base.endswith("/"):
-        raise InputError(f"the base IRI must be an absolute http(s) IRI ending in '/', not {base!r}")
+        raise InputError(
+            f"the base IRI must be an absolute http(s) IRI ending in '/', not {base!r}"
+        )
     return base
 
 

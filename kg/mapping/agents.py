@@ -86,4 +86,8 @@ def map_people(ctx: MappingContext) -> None:
 def _moderator_paths(ctx: MappingContext, i: int) -> tuple[str, ...]:
     # a record with one moderator writes it as `moderator:`, several as `moderators[i]`; spans may
     # use either form
-    return (f"moderators[{i}]", "moderator") if len(ctx.record.moderators) == 1 else (f"moderators[{i}]",)
+    return (
+        (f"moderators[{i}]", "moderator")
+        if len(ctx.record.moderators) == 1
+        else (f"moderators[{i}]",)
+    )

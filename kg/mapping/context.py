@@ -26,10 +26,14 @@ def guess_language(record: EventRecord) -> str:
     Every literal needs a language tag (the shapes require ``ky``, ``ru`` or ``en``); a record
     written by hand may leave ``event.language`` out, and its strings then tell.
     """
-    sample = " ".join(
-        s for s in (record.event.topic, record.event.kind, record.event.goal, record.outcome) if s
-    ) + " ".join(i.text for i in record.issues_raised) + " ".join(
-        r.text for r in record.recommendations
+    sample = (
+        " ".join(
+            s
+            for s in (record.event.topic, record.event.kind, record.event.goal, record.outcome)
+            if s
+        )
+        + " ".join(i.text for i in record.issues_raised)
+        + " ".join(r.text for r in record.recommendations)
     )
     if _KYRGYZ_LETTERS.search(sample):
         return "ky"
@@ -86,7 +90,12 @@ class MappingContext:
         reader's English gloss), is tagged ``en``: ``ky`` would tell a screen reader or a search
         engine the wrong thing.
         """
-        if lang is None and self.lang != "en" and _LATIN.search(value) and not _CYRILLIC.search(value):
+        if (
+            lang is None
+            and self.lang != "en"
+            and _LATIN.search(value)
+            and not _CYRILLIC.search(value)
+        ):
             lang = "en"
         return Literal(value, lang=lang or self.lang)
 

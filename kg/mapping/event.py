@@ -45,7 +45,10 @@ def map_event(ctx: MappingContext) -> URIRef:
         ctx.nodes["event.kind"] = ev
     if event.kind_en:
         ctx.add(ev, KG.kindLabel, ctx.text(event.kind_en, "en"))
-    for key, props in (("date", (KG.date, SCHEMA.startDate)), ("end_date", (KG.endDate, SCHEMA.endDate))):
+    for key, props in (
+        ("date", (KG.date, SCHEMA.startDate)),
+        ("end_date", (KG.endDate, SCHEMA.endDate)),
+    ):
         value = getattr(event, key)
         if value:
             ctx.add_all(ev, props, date_literal(value))
@@ -86,7 +89,7 @@ def _map_audience(ctx: MappingContext, ev: URIRef) -> None:
 
 
 def _map_counts(ctx: MappingContext, ev: URIRef) -> None:
-    """Counts twice: plain properties for queries, and an RDF Data Cube slice by sex (interop §5.2)."""
+    """Counts twice: plain properties for queries, and a Data Cube slice by sex (interop §5.2)."""
     people = ctx.record.event.participants
     for key, prop in COUNT_PROPERTIES.items():
         n = getattr(people, key)

@@ -42,7 +42,13 @@ class PlaceMapper:
             return iri
         self.done.add(place.code)
         g = self.ctx.graph
-        for cls in (KG.Region, SCHEMA.Place, GEO.Feature, DCTERMS.Location, *KIND_TYPES.get(place.kind, ())):
+        for cls in (
+            KG.Region,
+            SCHEMA.Place,
+            GEO.Feature,
+            DCTERMS.Location,
+            *KIND_TYPES.get(place.kind, ()),
+        ):
             g.add((iri, RDF.type, cls))
         g.add((iri, SKOS.exactMatch, URIRef(place.concept)))
         for lang, label in place.labels.items():

@@ -85,7 +85,9 @@ def map_annotations(ctx: MappingContext) -> int:
             g.add((target, OA.hasSelector, quote))
             g.add((quote, RDF.type, OA.TextQuoteSelector))
             g.add((quote, OA.exact, Literal(text[span.start : span.end])))
-            g.add((quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT_CHARS) : span.start])))
+            g.add(
+                (quote, OA.prefix, Literal(text[max(0, span.start - CONTEXT_CHARS) : span.start]))
+            )
             g.add((quote, OA.suffix, Literal(text[span.end : span.end + CONTEXT_CHARS])))
         g.add((ann, PROV.wasDerivedFrom, ctx.report))
         added += 1

@@ -23,7 +23,8 @@ BASE = "https://example.org/kg/"
 
 def _diff(a: Graph, b: Graph) -> str:
     _, only_a, only_b = graph_diff(to_isomorphic(a), to_isomorphic(b))
-    return f"only mapped:\n{only_a.serialize(format='nt')}\nonly expected:\n{only_b.serialize(format='nt')}"
+    mapped, expected = only_a.serialize(format="nt"), only_b.serialize(format="nt")
+    return f"only mapped:\n{mapped}\nonly expected:\n{expected}"
 
 
 def test_minimal_record_maps_to_the_hand_written_graph() -> None:
@@ -42,9 +43,15 @@ def test_seed_event_date_counts_and_language(seed) -> None:
     g, ev = seed.graph, seed.event
     assert (ev, RDF.type, SCHEMA.Event) in g
     assert (ev, SCHEMA.startDate, Literal("2021-04-22", datatype=XSD.date)) in g
-    counts = {p: int(g.value(ev, p)) for p in (KG.participantCount, KG.femaleParticipantCount,
-                                                KG.maleParticipantCount)}
-    assert counts == {KG.participantCount: 43, KG.femaleParticipantCount: 21, KG.maleParticipantCount: 22}
+    counts = {
+        p: int(g.value(ev, p))
+        for p in (KG.participantCount, KG.femaleParticipantCount, KG.maleParticipantCount)
+    }
+    assert counts == {
+        KG.participantCount: 43,
+        KG.femaleParticipantCount: 21,
+        KG.maleParticipantCount: 22,
+    }
     tags = {o.language for o in g.objects() if isinstance(o, Literal) and o.language}
     assert "ky" in tags
     assert "kg" not in tags
@@ -71,7 +78,9 @@ def test_seed_moderator_name_parts_and_five_speakers(seed) -> None:
 def test_seed_recommendations_keep_their_order(seed, seed_gold: Path) -> None:
     g, ev = seed.graph, seed.event
     record = load_record(seed_gold)
-    ordered = sorted(g.objects(ev, KG.recommendation), key=lambda r: int(g.value(r, SCHEMA.position)))
+    ordered = sorted(
+        g.objects(ev, KG.recommendation), key=lambda r: int(g.value(r, SCHEMA.position))
+    )
     texts = [str(next(t for t in g.objects(r, KG.text) if t.language == "ky")) for r in ordered]
     assert texts == [r.text for r in record.recommendations]
 
@@ -83,14 +92,19 @@ def test_seed_places_named_in_a_recommendation_are_linked(seed) -> None:
     leilek, alai = "KG05236000000", "KG06207000000"
     assert {leilek, alai, "TJ"} <= named
     assert named & {"KG-N", "KG04245000000"}, "Naryn (oblast or district) is linked"
-    assert (URIRef(f"{BASE}id/place/{leilek}"), SCHEMA.containedInPlace, URIRef(f"{BASE}id/place/KG-B")) in g
+    assert (
+        URIRef(f"{BASE}id/place/{leilek}"),
+        SCHEMA.containedInPlace,
+        URIRef(f"{BASE}id/place/KG-B"),
+    ) in g
 
 
 def test_seed_event_is_in_jalal_abad_oblast_and_city(seed) -> None:
     g, ev = seed.graph, seed.event
     assert g.value(ev, KG.region) == URIRef(f"{BASE}id/place/KG-J")
     city = g.value(ev, KG.settlement)
-    assert city is not None and city != URIRef(f"{BASE}id/place/KG-J")
+    assert city is not None
+    assert city != URIRef(f"{BASE}id/place/KG-J")
     assert (city, SCHEMA.containedInPlace, URIRef(f"{BASE}id/place/KG-J")) in g
 
 
@@ -122,14 +136,18 @@ def test_spans_become_quote_and_position_selectors() -> None:
     record = load_record(DATA / "mapping" / "minimal.yaml")
     kind = text.index("round table")
     record = replace(
-        record, spans={"event.date": Span(3, 11), "event.kind": Span(kind, kind + len("round table"))}
+        record,
+        spans={"event.date": Span(3, 11), "event.kind": Span(kind, kind + len("round table"))},
     )
     g = map_record(record, source_text=text, tagger=no_themes).graph
     quotes = {
         str(g.value(sel, OA.exact)): (str(g.value(sel, OA.prefix)), str(g.value(sel, OA.suffix)))
         for sel in g.subjects(RDF.type, OA.TextQuoteSelector)
     }
-    assert quotes == {"April 11": ("On ", ", a round table."), "round table": ("On April 11, a ", ".")}
+    assert quotes == {
+        "April 11": ("On ", ", a round table."),
+        "round table": ("On April 11, a ", "."),
+    }
     starts = sorted(int(o) for o in g.objects(None, OA.start))
     assert starts == [3, kind]
     fields = {str(f) for f in g.objects(None, KG.field)}

@@ -1,0 +1,136 @@
+"""Splitting an enumeration into items, with a shared head noun distributed over them.
+
+"Мамлекеттик органдардын, ... жарандык коомдордун өкүлдөрү" gives one "... өкүлдөрү" per
+genitive; "представители X, Y и Z" gives "представители X", "представители Y", ...;
+"staff of A, B and C aiyl okmotu, the head of ..." keeps capitalised continuations together.
+Items are (start, end, text) with the text possibly rebuilt (head noun added).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.document import Document
+from kg.extract.lexicon import pattern
+
+Item = tuple[int, int, str]
+KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
+KY_PLURAL_HEAD = re.compile(r"(?:[лдт][аеоө]р[ыиуү]?)$", re.I)
+"""A plural noun ("студенттер", "депутаттары", "өкүлдөрү") ends a category of its own."""
+
+
+def top_level_splits(
+    view: str, start: int, end: int, lang: str, *, genitive_conj: bool = False
+) -> list[tuple[int, int]]:
+    """Pieces between commas, semicolons and conjunctions, outside quotes and brackets.
+
+    With ``genitive_conj`` a Kyrgyz "жана" splits only after a genitive ("Өкмөттүн жана ...
+    уюмдардын өкүлдөрү"), not inside a phrase ("шаардык жана райондук ... адистер").
+    """
+    conj = {"ky": r"жана|ошондой\s+эле|же", "ru": r"и|а\s+также|или", "en": r"and|as\s+well\s+as|or"}[lang]
+    pieces: list[tuple[int, int]] = []
+    depth = 0
+    pos = start
+    i = start
+    while i < end:
+        c = view[i]
+        if c in "«“(„":
+            depth += 1
+        elif c in "»”)" and depth:
+            depth -= 1
+        elif depth == 0 and c in ",;":
+            pieces.append((pos, i))
+            pos = i + 1
+        elif depth == 0 and c == " ":
+            m = re.match(rf" (?:{conj}) ", view[i:end], re.I)
+            if m and genitive_conj and lang == "ky":
+                before = view[pos:i].split()
+                if not before or not (KY_GENITIVE.search(before[-1]) or KY_PLURAL_HEAD.search(before[-1])):
+                    m = None
+            if m:
+                pieces.append((pos, i))
+                pos = i + m.end() - 1
+                i = pos
+        i += 1
+    pieces.append((pos, end))
+    return [p for p in pieces if view[p[0] : p[1]].strip()]
+
+
+def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:
+    a, b = doc.trim(a, b, " \t\n,;:.—–-")
+    lead = re.match(r"(?:ошондой\s+эле|а\s+также|as\s+well\s+as|also|and|жана|и)\s+", doc.view[a:b], re.I)
+    if lead:
+        a += lead.end()
+    return a, b
+
+
+def split_items(doc: Document, start: int, end: int, *, distribute: bool = True) -> list[Item]:
+    """Items of an enumeration, one per category, head nouns distributed (``distribute``: an
+    audience list; without it, an issue list split at every comma and conjunction)."""
+    view = doc.view
+    heads = pattern("cues", "shared_heads", doc.lang)
+    splits = top_level_splits(view, start, end, doc.lang, genitive_conj=distribute)
+    pieces = [_clean(doc, a, b) for a, b in splits]
+    pieces = [(a, b) for a, b in pieces if b > a]
+    if doc.lang == "en":
+        return _english_items(doc, pieces, heads)
+    if doc.lang == "ru":
+        return _russian_items(doc, pieces, heads, distribute)
+    items: list[Item] = []
+    pending: list[tuple[int, int]] = []
+    for a, b in pieces:
+        text = " ".join(view[a:b].split())
+        last = text.split()[-1] if text.split() else ""
+        if distribute and KY_GENITIVE.search(last) and not heads.search(text):
+            pending.append((a, b))
+            continue
+        head = heads.search(text)
+        if head and pending:
+            head_word = head.group()
+            for pa, pb in pending:
+                items.append((pa, pb, f"{' '.join(view[pa:pb].split())} {head_word}"))
+            pending = []
+        items.append((a, b, text))
+    for pa, pb in pending:  # genitives with no head after them stay as written
+        items.append((pa, pb, " ".join(view[pa:pb].split())))
+    return items
+
+
+def _russian_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str], distribute: bool) -> list[Item]:
+    view = doc.view
+    items: list[Item] = []
+    head_word = None
+    for a, b in pieces:
+        text = " ".join(view[a:b].split())
+        m = heads.match(text)
+        if m:
+            head_word = m.group()
+            items.append((a, b, text))
+        elif head_word and distribute and text[:1].islower() and not _has_own_head(text):
+            items.append((a, b, f"{head_word} {text}"))
+        else:
+            head_word = None if not distribute else head_word
+            items.append((a, b, text))
+    return items
+
+
+def _has_own_head(text: str) -> bool:
+    """A Russian piece in the nominative plural ("журналисты") is a category of its own."""
+    first = text.split()[0].lower()
+    return bool(re.search(r"(?:ы|и|ые|ие)$", first)) and not re.search(r"(?:ых|их|ой|ей|ого|его)$", first)
+
+
+def _english_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str]) -> list[Item]:
+    view = doc.view
+    items: list[Item] = []
+    for a, b in pieces:
+        text = " ".join(view[a:b].split())
+        if items and text[:1].isupper() and not re.match(r"(?:The|A|An|Representatives|Staff|Members|Heads)\b", text):
+            pa, _, _ = items[-1]
+            items[-1] = (pa, b, " ".join(view[pa:b].split()))
+            continue
+        items.append((a, b, text))
+    return items
+
+
+__all__ = ["Item", "split_items", "top_level_splits"]

@@ -1,0 +1,265 @@
+"""The lists of a report: audience categories, issues raised, recommendations, presentations."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.document import Document, Unit
+from kg.extract.enumerations import Item, split_items
+from kg.extract.fields import Field
+from kg.extract.lexicon import pattern
+from kg.extract.quotes import Quote, find_quotes, quote_text
+from kg.extract.roles import KY_BLOCKING, KY_PRONOUNS
+
+ITEM_MARK = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-•–*·●▪]|[a-zа-я][.)])[ \t]+")
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    text: str
+    start: int
+    end: int
+    regions: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+
+
+# -- audience -----------------------------------------------------------------------------------
+
+
+def audience_from_field(doc: Document, f: Field) -> list[Item]:
+    return _tidy_audience(doc, split_items(doc, f.value.start, f.value.end))
+
+
+def audience_from_text(doc: Document, sentences: list[Unit], people_spans: list[tuple[int, int]]) -> list[Item]:
+    """Audience lists of the sentences that say who came."""
+    cue = pattern("cues", "audience", doc.lang)
+    items: list[Item] = []
+    for s in sentences:
+        for m in cue.finditer(doc.view, s.start, s.end):
+            span = _audience_span(doc, s, m)
+            if span is None:
+                continue
+            a, b = span
+            found = [
+                it for it in split_items(doc, a, b)
+                if not any(x < it[1] and it[0] < y for x, y in people_spans)
+            ]
+            items.extend(_tidy_audience(doc, found))
+    seen: set[str] = set()
+    out = []
+    for it in items:
+        key = it[2].lower()
+        if key not in seen:
+            seen.add(key)
+            out.append(it)
+    return out
+
+
+def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] | None:
+    view = doc.view
+    if doc.lang == "ky":
+        word = m.group().lower()
+        if "арасында" in word:
+            verb = re.search(r"\s(?:болду|болушту|бар\s+эле|бар|катышты)(?!\w)", view[m.end() : s.end])
+            return (m.end(), m.end() + verb.start()) if verb else (m.end(), s.end)
+        floor = s.start
+        for c in re.finditer(r"(?:\w+(?:ып|ип|уп|үп|п|т|ди|ды|ду|дү|ти|ты|ту|тү)),\s", view[s.start : m.start()]):
+            floor = s.start + c.end()
+        a = floor
+        tokens = list(re.finditer(r"[\w%-]+", view[a : m.start()]))
+        cut = a
+        for t in tokens:
+            w = t.group()
+            if w.lower() in KY_PRONOUNS or (
+                KY_BLOCKING.search(w.lower()) and len(w) > 4 and w.lower().endswith(("га", "ге", "ка", "ке", "на", "не", "дан", "ден", "тан", "тен", "нан", "нен", "дөн", "дон"))
+            ):
+                cut = a + t.end()
+        a = cut
+        return _strip_counts(doc, a, m.start())
+    end = s.end
+    semi = view.find(";", m.end(), s.end)
+    if semi != -1:
+        end = semi
+    start = m.end()
+    colon = view.find(":", start, end)
+    if colon != -1 and re.search(r"\d", view[start:colon]):
+        start = colon + 1  # "24 человека: сотрудники ..., педагоги ..."
+    return _strip_counts(doc, start, end)
+
+
+def _strip_counts(doc: Document, a: int, b: int) -> tuple[int, int] | None:
+    a, b = doc.trim(a, b)
+    return (a, b) if b > a else None
+
+
+APPROX_COUNT = re.compile(
+    r"^(?:(?:порядка|около|более\s+чем|более|свыше|примерно|about|over|more\s+than|some|nearly)\s+)?\d+\S*\s+"
+    r"(?:(?:дөн|дон|ден|дан|тан|тен)\s+)?(?:ашуун\s+|ашык\s+)?",
+    re.I,
+)
+
+
+def _tidy_audience(doc: Document, items: list[Item]) -> list[Item]:
+    from kg.extract.counts import find_counts, parse_number
+    from kg.extract.lexicon import pattern as cue
+
+    partitive = cue("cues", "partitive")
+    out = []
+    for a, b, text in items:
+        counted = find_counts(doc.view, a, b)
+        words = text.split()
+        if partitive.match(text) or (counted and len(words) <= 3 and any(
+                w[:1].isdigit() or parse_number(w) is not None for w in words[:2])):
+            continue  # a count ("отуз беш катышуучу", "анын ичинде 19 аял"), not a category
+        text = APPROX_COUNT.sub("", text)
+        text = re.sub(r"^\d+\S*\s+(?:ашуун|ашык)\s+", "", text)
+        text = re.sub(r"\s+(?:из|from)\s+(?:более\s+чем\s+|more\s+than\s+)?\d+.*$", "", text)
+        text = text.strip(" .;:")
+        if doc.lang == "ru":
+            text = _ru_nominative_plural(text)
+        if len(text) < 3 or re.fullmatch(r"[\d\W]+", text):
+            continue
+        out.append((a, b, text))
+    return out
+
+
+def _ru_nominative_plural(text: str) -> str:
+    """"руководителей СМИ" → "руководители СМИ": the head noun of a counted group."""
+    words = text.split()
+    head = words[0]
+    low = head.lower()
+    if low.endswith("ей") and len(low) > 5:
+        head = head[:-2] + "и"
+    elif low.endswith("ов") and len(low) > 5:
+        head = head[:-2] + ("и" if low[-3] in "кгхжшчщ" else "ы")
+    return " ".join([head, *words[1:]])
+
+
+# -- issues raised ------------------------------------------------------------------------------
+
+
+def issues(doc: Document) -> list[Item]:
+    """Problems and questions raised, split from the enumerations the issue cues mark."""
+    cue = pattern("cues", "issues", doc.lang)
+    intro = pattern("cues", "issues_intro", doc.lang)
+    tail = pattern("cues", "issues_tail", doc.lang)
+    out: list[Item] = []
+    for s in doc.sentences:
+        for m in cue.finditer(doc.view, s.start, s.end):
+            if doc.lang == "ky":
+                a, b = s.start, m.start()
+            else:
+                b = s.end
+                nxt = cue.search(doc.view, m.end(), s.end)
+                if nxt:
+                    b = nxt.start()
+                a = m.end()
+            a, b = doc.trim(a, b)
+            # drop the words introducing the list ("Сессиялардын жүрүшүндө", "вопросах и предложениях по")
+            head = doc.view[a:b]
+            best = 0
+            for im in intro.finditer(head):
+                if im.start() <= _nth_word_end(head, 4) and (doc.lang != "ky" or im.start() < 40):
+                    best = max(best, im.end())
+                if doc.lang != "ky":
+                    break
+            a += best
+            tm = None
+            for tm in tail.finditer(doc.view, a, b):
+                pass
+            if tm is not None and tm.end() >= b - 1:
+                b = tm.start()
+            a, b = doc.trim(a, b)
+            if b <= a:
+                continue
+            for ia, ib, text in split_items(doc, a, b, distribute=False):
+                text = text.strip(" .;")
+                if len(text.split()) >= 1 and len(text) > 3:
+                    out.append((ia, ib, text))
+    return out
+
+
+def _nth_word_end(text: str, n: int) -> int:
+    ms = list(re.finditer(r"\S+", text))
+    return ms[min(n, len(ms)) - 1].end() if ms else 0
+
+
+# -- recommendations ----------------------------------------------------------------------------
+
+
+def recommendation_items(doc: Document, fields: list[Field]) -> list[tuple[int, int]]:
+    """The numbered or bulleted points under a recommendations heading or field."""
+    spans: list[tuple[int, int]] = []
+    for f in fields:
+        if f.name == "recommendations" and f.block:
+            for line in f.block:
+                m = ITEM_MARK.match(doc.text, line.start, line.end) or ITEM_MARK.match(doc.view, line.start, line.end)
+                if m:
+                    spans.append(doc.trim(m.end(), line.end, " \t\n.;,"))
+    if spans:
+        return spans
+    cue = pattern("cues", "recommendations", doc.lang)
+    lines = doc.lines
+    for i, line in enumerate(lines):
+        text = doc.view[line.start : line.end]
+        if not cue.search(text) or ITEM_MARK.match(text) or not text.rstrip().endswith(":"):
+            continue
+        for nxt in lines[i + 1 :]:
+            m = ITEM_MARK.match(doc.text, nxt.start, nxt.end) or ITEM_MARK.match(doc.view, nxt.start, nxt.end)
+            if not m:
+                break
+            spans.append(doc.trim(m.end(), nxt.end, " \t\n.;,"))
+        if spans:
+            break
+    return spans
+
+
+def places_named(doc: Document, a: int, b: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Regions (names as written, nominative) and countries (alpha-2) a sentence names."""
+    from kg.extract.places import in_org_name, mentions, place_name
+
+    regions: list[str] = []
+    countries: list[str] = []
+    for m in mentions(doc, a, b):
+        if in_org_name(doc, m):
+            continue
+        if m.place.kind == "country":
+            if m.place.code != "KG" and m.place.code not in countries:
+                countries.append(m.place.code)
+            continue
+        name = place_name(m.place, doc.lang, m.surface)
+        if name not in regions:
+            regions.append(name)
+    return tuple(regions), tuple(countries)
+
+
+# -- presentations ------------------------------------------------------------------------------
+
+ORG_BEFORE_QUOTE = re.compile(
+    r"(?:NGO|ОФ|ОО|ПО|НПО|ОсОО|фонд\w*|организаци\w*|уюм\w*|бирикме\w*|reserve|SNP|company|компани\w*|"
+    r"\(SNP\))\s*$",
+    re.I,
+)
+
+
+def presentations(doc: Document, topic: Quote | None) -> list[tuple[int, int, str]]:
+    cue = pattern("cues", "presentations", doc.lang)
+    out: list[tuple[int, int, str]] = []
+    for s in doc.sentences:
+        if not cue.search(doc.view, s.start, s.end):
+            continue
+        for q in find_quotes(doc.view, s.start, s.end):
+            if topic is not None and q.start == topic.start:
+                continue
+            text = quote_text(doc.view, q)
+            if len(text.split()) < 3 or ORG_BEFORE_QUOTE.search(doc.view[max(s.start, q.open_at - 30) : q.open_at]):
+                continue
+            if text.endswith(("!", "?")) or len(text) > 300:
+                continue
+            out.append((q.start, q.end, text))
+    return out
+
+
+__all__ = ["Recommendation", "audience_from_field", "audience_from_text", "issues", "places_named",
+           "presentations", "recommendation_items"]

@@ -1,0 +1,258 @@
+"""A person's post and organisation, read from the words around the name.
+
+Kyrgyz puts the post before the name as a genitive chain ("Кыргыз Республикасынын Акыйкатчы
+Аппаратынын ... өкүлү Айгүл Бекова") or after it, between commas. Russian and English use
+apposition on either side ("заместитель министра финансов г-н Бакиров", "Asanbekov S.,
+Manager of the Talas Resource Center,"). The organisation is split off the post: in Kyrgyz at the
+first organisation head in the genitive ("...министрлигинин"), when the rest is a post of its own
+("... боюнча өкүлү", "... Башкармалыгынын начальниги"); in English at "<post> of <organisation>";
+in Russian the post is kept whole and the organisation is the genitive phrase it names.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import rules, words
+
+WORD = re.compile(r"[\w\"«»“”„'’()-]+(?:\s*[-–]\s*[\w\"«»“”„'’()]+)*|[—–]")
+
+
+@dataclass(frozen=True)
+class Role:
+    """A post (and the organisation split off it), with the span of the whole phrase."""
+
+    post: str | None
+    organisation: str | None
+    start: int
+    end: int
+
+
+@functools.cache
+def _posts(lang: str) -> re.Pattern[str]:
+    items = sorted(words("people", "posts", lang), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in items)
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+
+
+@functools.cache
+def _org_heads(lang: str) -> re.Pattern[str]:
+    heads = rules("people")["org_heads"][lang]
+    items = sorted((str(h) for h in heads), key=len, reverse=True)
+    alts = "|".join(re.escape(w) for w in items)
+    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+
+
+def has_post(text: str, lang: str) -> bool:
+    return bool(_posts(lang).search(text))
+
+
+def ends_with_post(text: str, lang: str) -> bool:
+    text = text.rstrip(" ,—–-")
+    return any(m.end() == len(text) for m in _posts(lang).finditer(text))
+
+
+KY_BLOCKING = re.compile(
+    r"(?:[гк][аеоө]|[ыиуү]н[аеоө]|с[ыиуү]н[аеоө]|[дт][аеоө]н|н[аеоө]н|[дт][аеоө]|нд[аеоө]|ып|ип|уп|үп|"
+    r"ды|ди|ду|дү|ты|ти|ту|тү)$"
+)
+KY_POSTPOSITIONS = {"алдында", "алдындагы", "боюнча", "карата", "караштуу", "тарабынан", "жана",
+                    "менен", "үчүн", "ичинде", "тармагында", "маселелери", "маселелер"}
+KY_ADVERBS = {"жаңыдан", "кайрадан", "мурдатан", "мурдагы", "азыркы", "буга чейин", "учурда", "азыр"}
+KY_PRONOUNS = {"ага", "аларга", "буга", "ошого", "анда", "мында", "ал", "алар", "андан", "мындан",
+               "ошондон", "кийин", "соң", "эми", "эле"}
+
+
+def _ky_blocks(word: str) -> bool:
+    w = word.lower().strip("\"«»“”,")
+    if w in KY_POSTPOSITIONS or w in KY_ADVERBS or not w:
+        return False
+    if w in KY_PRONOUNS:
+        return True
+    if word[:1].isupper() or "-" in w or word.isupper():
+        return False
+    if _posts("ky").fullmatch(w):
+        return False
+    return bool(KY_BLOCKING.search(w)) and len(w) > 4
+
+
+def role_before(view: str, floor: int, name_start: int, lang: str, skip: re.Pattern[str] | None) -> Role | None:
+    """The post right before a name, back to a boundary (sentence start, a comma, a previous
+    name, a conjunction after another post)."""
+    segment = view[floor:name_start]
+    before_hon = rules("people")["honorifics"]["before"]
+    hon = re.compile(rf"(?:^|\s)(?:{'|'.join(re.escape(str(h)) for h in before_hon)})\.?\s*$", re.I)
+    m = hon.search(segment)
+    end = floor + (m.start() if m else len(segment))
+    text = view[floor:end]
+    if not ends_with_post(text.rstrip(), lang) and lang == "ky":
+        return None
+    start = _boundary(text, lang)
+    phrase_start = floor + start
+    phrase = view[phrase_start:end]
+    if lang == "ky":
+        tokens = list(WORD.finditer(phrase))
+        cut = 0
+        for tok in tokens:
+            if _ky_blocks(tok.group()):
+                cut = tok.end()
+        if skip is not None:
+            lead = skip.match(phrase[cut:].lstrip())
+            if lead:
+                cut = len(phrase) - len(phrase[cut:].lstrip()) + lead.end()
+        phrase_start += cut
+    else:
+        post = _posts(lang).search(phrase)
+        if post is None:
+            return None
+        phrase_start += post.start()
+    a, b = _trim(view, phrase_start, end)
+    if b - a < 2 or not has_post(view[a:b], lang):
+        return None
+    return split_role(view, a, b, lang)
+
+
+def _boundary(text: str, lang: str) -> int:
+    """Offset in ``text`` after the last boundary before the role."""
+    best = 0
+    for m in re.finditer(r"[,;:(«»\"“”.!?]", text):
+        if m.group() == ",":
+            if lang == "ky" and _genitive_pair(text, m.start()):
+                continue
+        if m.group() in "«»\"“”":
+            continue  # quoted names stay inside a role ("Жаңы муун" долбоорунун)
+        best = m.end()
+    conj = {"ky": r"\s(?:жана|менен)\s", "ru": r"\s(?:и|а также)\s", "en": r"\s(?:and)\s"}[lang]
+    for m in re.finditer(conj, text):
+        if m.start() < best:
+            continue
+        if lang == "ky" and m.group().strip() == "жана" and not ends_with_post(text[: m.start()], lang):
+            continue
+        if lang != "ky" and not has_post(text[m.end() :], lang):
+            continue
+        best = m.end()
+    return best
+
+
+def _genitive_pair(text: str, comma: int) -> bool:
+    before = re.search(r"(\w+)\s*$", text[:comma])
+    after = re.match(r"\s*(\w+)", text[comma + 1 :])
+    gen = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
+    return bool(before and after and gen.search(before.group(1)) and gen.search(after.group(1)))
+
+
+def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int | None) -> Role | None:
+    """The post between commas right after a name ("Asanbekov S., Manager of ...,")."""
+    m = re.match(r"[ \t]*(?:айым|мырза)?[ \t]*[,(][ \t]*", view[name_end:limit])
+    if not m:
+        return None
+    start = name_end + m.end()
+    stop = min(limit, next_name if next_name is not None else limit)
+    text = view[start:stop]
+    end_m = re.search(r"[,;)]|\.(?:\s|$)|\s[—–]\s", text)
+    seg_end = start + (end_m.start() if end_m else len(text))
+    speech = _speech(lang)
+    runs_on = end_m is None and next_name is not None and next_name <= limit and not speech.search(text)
+    segment = view[start:seg_end]
+    if lang == "ky":
+        # "... эксперти жана <the next person's post>": the next person's role starts after жана
+        for j in re.finditer(r"\sжана\s", segment):
+            if ends_with_post(segment[: j.start()], lang):
+                seg_end = start + j.start()
+                runs_on = False
+                break
+    if runs_on:
+        return None  # the words run into the next name: they are that person's post
+    sm = speech.search(view, start, seg_end)
+    if sm:
+        seg_end = sm.start()
+    a, b = _trim(view, start, seg_end)
+    if lang == "en":
+        art = re.match(r"(?:a|an|the)\s+", view[a:b], re.I)
+        if art:
+            a += art.end()
+    if b - a < 2 or not has_post(view[a:b], lang):
+        return None
+    first_post = _posts(lang).search(view, a, b)
+    if lang != "ky" and first_post and first_post.start() - a > 40:
+        return None
+    return split_role(view, a, b, lang)
+
+
+@functools.cache
+def _speech(lang: str) -> re.Pattern[str]:
+    items = sorted(words("people", "speech", lang), key=len, reverse=True)
+    return re.compile(rf"(?<![\w])(?:{'|'.join(re.escape(w) for w in items)})", re.I)
+
+
+def has_speech(text: str, lang: str) -> bool:
+    return bool(_speech(lang).search(text))
+
+
+def _trim(view: str, a: int, b: int) -> tuple[int, int]:
+    while a < b and view[a] in " \t\n,;:—–-":
+        a += 1
+    while b > a and view[b - 1] in " \t\n,;:.—–-":
+        b -= 1
+    return a, b
+
+
+def split_role(view: str, a: int, b: int, lang: str) -> Role:
+    """Split a role phrase into post and organisation (see the module docstring)."""
+    text = " ".join(view[a:b].split())
+    post, org = text, None
+    ministry = rules("people")["minister_to_ministry"][lang]
+    if lang == "ky":
+        head = _org_heads("ky").search(text)
+        if head is not None:
+            rest = text[head.end() :].strip()
+            quoted = re.match(r"\s*[\"«“„][^\"»”]+[\"»”“](?:\s+\S+){1,3}$", text[: head.end()])
+            own_unit = any(
+                re.search(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", w) and not _posts("ky").fullmatch(_ky_nominative(w))
+                for w in rest.split()
+            )
+            if rest and (quoted or re.search(r"\bбоюнча\b", rest) or own_unit):
+                org = _ky_org(text[: head.end()])
+                post = rest
+        if org is None:
+            mm = re.search(rf"(\S+)\s+{ministry['post']}\b", text, re.I)
+            if mm:
+                org = f"{mm.group(1)} {ministry['org']}"
+    elif lang == "en":
+        mm = re.search(r"\bminister\s+of\s+(.+)$", text, re.I)
+        if mm:
+            org = f"{ministry['org']} {mm.group(1)}"
+        else:
+            of = re.search(r"\s+of\s+(?:the\s+)?", text)
+            if of and _org_heads("en").search(text[of.end() :]) and has_post(text[: of.start()], lang):
+                post, org = text[: of.start()], text[of.end() :]
+    else:
+        mm = re.search(rf"\b{ministry['post']}\s+(\w+)", text)
+        if mm and not _org_heads("ru").search(text):
+            org = f"{ministry['org']} {mm.group(1)}"
+        head = next((h for h in _org_heads("ru").finditer(text)
+                     if h.group()[:1].isupper() or re.match(r"\s*[«\"“]|\s+[A-ZА-Я]{2,}", text[h.end() :])), None)
+        if head is not None:
+            table = {str(k).lower(): str(v) for k, v in rules("people")["org_heads"]["ru"].items()}
+            nominative = table[head.group().lower()]
+            tail = re.split(r"\s(?:по|в|на|при|для|с)\s|,", text[head.end() :], maxsplit=1)[0]
+            org = (nominative[:1].upper() + nominative[1:] + tail).strip()
+    return Role(post or None, org, a, b)
+
+
+def _ky_nominative(word: str) -> str:
+    """A Kyrgyz genitive noun back in the nominative ("башчысынын" → "башчысы")."""
+    return re.sub(r"(?<=[ыиуүаеоө])н[ыиуү]н$|(?<=[^ыиуүаеоө])[нд][ыиуү]н$|т[ыиуү]н$", "", word.lower())
+
+
+def _ky_org(text: str) -> str:
+    """The organisation part of a Kyrgyz chain, in the nominative; a quoted name stands alone."""
+    quoted = re.fullmatch(r"[\"«“„](.+?)[\"»”“](?:\s+\S+){1,3}", text.strip())
+    if quoted:
+        return quoted.group(1).strip()
+    return re.sub(r"(?<=[ыиуү])н[ыиуү]н$|(?<=[аеоөяю])н[ыиуү]н$", "", text.strip())
+
+
+__all__ = ["Role", "has_post", "has_speech", "role_after", "role_before", "split_role"]

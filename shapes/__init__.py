@@ -1,0 +1,1 @@
+"""SHACL shapes, installed as the resource package kg.shapes_files."""

@@ -1,0 +1,63 @@
+"""Audience categories, issues raised, recommendations, presentations, topic, outcome."""
+
+from __future__ import annotations
+
+from kg.extract import extract_text
+
+
+def test_audience_shared_head_noun_is_distributed() -> None:
+    ky = extract_text(
+        "Форумга өкмөттүн, жарандык коомдун жана эл аралык уюмдардын өкүлдөрү, журналисттер катышты."
+    ).record.event.audience
+    assert ky == ("өкмөттүн өкүлдөрү", "жарандык коомдун өкүлдөрү", "эл аралык уюмдардын өкүлдөрү", "журналисттер")
+    ru = extract_text(
+        "В семинаре приняли участие представители правительства, научных кругов и средств массовой информации."
+    ).record.event.audience
+    assert ru == ("представители правительства", "представители научных кругов",
+                  "представители средств массовой информации")
+
+
+def test_audience_drops_counts_and_approximations() -> None:
+    ru = extract_text("На встречу пришли порядка 40 руководителей СМИ и активисты города.").record.event
+    assert ru.audience == ("руководители СМИ", "активисты города")
+    assert ru.participants.total is None
+
+
+def test_issues_raised() -> None:
+    ky = extract_text(
+        "Тегерек стол өттү. Сессиялардын жүрүшүндө зомбулук көйгөйлөрү, балдарды эмгекке тартуу, "
+        "кулчулук жөнүндө суроолор көтөрүлдү."
+    ).record
+    assert [i.text for i in ky.issues_raised] == ["зомбулук көйгөйлөрү", "балдарды эмгекке тартуу", "кулчулук"]
+    ru = extract_text("Прошла встреча. Речь шла о развитии туризма, кадровым вопросам и выборам.").record
+    assert [i.text for i in ru.issues_raised] == ["развитии туризма", "кадровым вопросам", "выборам"]
+
+
+def test_numbered_recommendations_and_outcome() -> None:
+    record = extract_text(
+        "A training was held in Osh.\n\nRecommendations:\n\n1. train young specialists;\n"
+        "2. publish budgets.\n\nAt the end of the training, the participants adopted an action plan.\n"
+    ).record
+    assert [r.text for r in record.recommendations] == ["train young specialists", "publish budgets"]
+    assert record.outcome == "At the end of the training, the participants adopted an action plan"
+
+
+def test_topic_and_presentations() -> None:
+    record = extract_text(
+        "«Жаштар жана шайлоо» темасындагы тегерек стол өттү. «Шайлоо мыйзамынын жаңы редакциясы» "
+        "аттуу презентация угулду."
+    ).record
+    assert record.event.topic == "Жаштар жана шайлоо"
+    assert record.presentations == ("Шайлоо мыйзамынын жаңы редакциясы",)
+
+
+def test_nested_and_mismatched_quotes_in_topics() -> None:
+    ru = extract_text("Прошел круглый стол на тему: «Реализация Закона «О выборах». Итоги подвели.").record
+    assert ru.event.topic == "Реализация Закона «О выборах»"
+    ky = extract_text("Тренинг «Аялдардын ролу” деп аталды.").record
+    assert ky.event.topic == "Аялдардын ролу"
+
+
+def test_future_closing_sentence_is_not_an_outcome() -> None:
+    record = extract_text("В Оше прошел форум. Участники будут встречаться ежеквартально.").record
+    assert record.outcome is None

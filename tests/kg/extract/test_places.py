@@ -1,0 +1,51 @@
+"""Where the event was: city, oblast and country through the gazetteer."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region"),
+    [
+        ("Жалал-Абад облусундагы Жалал-Абад шаарында тегерек стол өттү.", "Жалал-Абад", "KG-J"),
+        ("Ош шаарында жыйын болду.", "Ош", "KG-GO"),
+        ("Вчера в г. Оше прошел круглый стол.", "Ош", "KG-GO"),
+        ("В городе Чолпон-Ата (Иссык-Кульская область) работал круглый стол.", "Чолпон-Ата", "KG-Y"),
+        ("A round table was held in the village of Baetovo, Naryn region.", "Baetovo", "KG-N"),
+    ],
+)
+def test_event_city_and_region(text: str, city: str, region: str) -> None:
+    event = extract_text(text).record.event
+    assert (event.city, event.region, event.country) == (city, region, "KG")
+
+
+def test_region_implied_by_a_district() -> None:
+    event = extract_text("Бүгүн Чоң-Алай районундагы айылдардын тургундары менен элдик жыйын болду.").record.event
+    assert (event.city, event.region) == (None, "KG-O")
+
+
+def test_place_in_an_organisations_name_does_not_locate_the_event() -> None:
+    event = extract_text(
+        "A round table was organized by the Resource Center in Talas at the Park Hotel in Kyrgyzstan."
+    ).record.event
+    assert event.city is None and event.region is None
+    assert (event.venue, event.country) == ("Park Hotel", "KG")
+
+
+def test_dateline_city_of_a_news_agency_is_not_the_venue() -> None:
+    event = extract_text("Бишкек, 03.11.22. /Кабар/. Ош шаарында аялдардын укуктары боюнча жыйын болду.").record.event
+    assert (event.city, event.date) == ("Ош", None)
+
+
+def test_recommendation_places() -> None:
+    record = extract_text(
+        "Нарын шаарында тегерек стол өттү.\n\nСунуштар:\n\n"
+        "1. Тажикстан менен чек арадагы Лейлек районуна, ошондой эле Алайга инвестиция багыттоо;\n"
+        "2. окууларды уюштуруу.\n"
+    ).record
+    assert record.recommendations[0].regions == ("Лейлек", "Алай")
+    assert record.recommendations[0].countries == ("TJ",)
+    assert record.recommendations[1].regions == ()

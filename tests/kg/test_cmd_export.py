@@ -1,0 +1,81 @@
+"""``kg export``: every format from inputs or a store folder; clean errors and no partial files."""
+
+from __future__ import annotations
+
+import pyoxigraph as ox
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, URIRef
+from rdflib.namespace import VOID
+
+from kg.cli import cli
+from tests.kg.exports_data import EXAMPLES, mapped_dataset, record_paths
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld", "trig", "schema-jsonld", "dcat", "void"])
+def test_every_file_format_from_inputs(runner, tmp_path, fmt) -> None:
+    out = tmp_path / "out"
+    result = runner.invoke(cli, ["export", str(EXAMPLES), "--format", fmt, "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+    assert not list(tmp_path.glob(".*.tmp"))
+
+
+def test_hxl_writes_a_folder(runner, seed_gold, tmp_path) -> None:
+    result = runner.invoke(cli, ["export", str(seed_gold), "--format", "hxl", "-o", str(tmp_path / "hxl")])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "hxl").iterdir()) == [
+        "events.csv", "events.csv-metadata.json", "statements.csv", "statements.csv-metadata.json"
+    ]
+
+
+def test_export_from_a_store_folder_with_public_urls(runner, seed_gold, tmp_path) -> None:
+    folder = tmp_path / "store"
+    store = ox.Store(str(folder))
+    ds = mapped_dataset(record_paths(seed_gold))
+    store.extend(
+        ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)),
+                ox.NamedNode(str(o)) if isinstance(o, URIRef) else ox.Literal(str(o)),
+                ox.NamedNode(str(g)))
+        for s, p, o, g in ds.quads((None, None, None, None))
+    )
+    store.flush()
+    del store
+    out = tmp_path / "void.ttl"
+    result = runner.invoke(cli, ["export", "--store", str(folder), "--format", "void", "-o", str(out),
+                                 "--public-url", "https://kg.example.net/"])
+    assert result.exit_code == 0, result.output
+    void = Graph().parse(out)
+    assert URIRef("https://kg.example.net/exports/kg-events.nt") in set(void.objects(None, VOID.dataDump))
+
+
+def test_one_source_is_required(runner) -> None:
+    result = runner.invoke(cli, ["export", "--format", "void"])
+    assert result.exit_code == 2
+    assert "exactly one of" in result.output
+
+
+def test_hxl_needs_a_folder(runner) -> None:
+    result = runner.invoke(cli, ["export", str(EXAMPLES), "--format", "hxl"])
+    assert result.exit_code == 2
+
+
+def test_a_bad_input_fails_cleanly_and_writes_nothing(runner, tmp_path) -> None:
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("event: [\n", encoding="utf-8")
+    out = tmp_path / "out.ttl"
+    result = runner.invoke(cli, ["export", str(bad), "--format", "turtle", "-o", str(out)])
+    assert result.exit_code == 1
+    assert "bad.yaml" in result.output
+    assert not out.exists()
+
+
+def test_a_missing_store_is_an_error(runner, tmp_path) -> None:
+    result = runner.invoke(cli, ["export", "--store", str(tmp_path / "none"), "--format", "dcat"])
+    assert result.exit_code == 1
+    assert "no store there" in result.output

@@ -46,7 +46,10 @@ def _from_store(path: Path) -> ExportSource:
     "--format", "fmt", required=True, type=click.Choice(list(EXPORT_FORMATS)), help="What to write."
 )
 @click.option(
-    "-o", "--output", type=click.Path(path_type=Path), help="File (or folder, for hxl); default stdout."
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path),
+    help="File (or folder, for hxl); default stdout.",
 )
 @base_option
 @click.option("--public-url", help="Where the server answers (for download links); default --base.")

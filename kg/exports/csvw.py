@@ -85,8 +85,7 @@ def csvw_metadata(name: str, options: ExportOptions) -> dict[str, Any]:
         },
         "tableSchema": {
             "aboutUrl": _absolute(table.about, options),
-            "columns": [_column(c, table, options) for c in table.columns]
-            + _type_columns(table),
+            "columns": [_column(c, table, options) for c in table.columns] + _type_columns(table),
         },
     }
 

@@ -146,10 +146,18 @@ def _subjects(g: Graph, source: ExportSource, dataset: URIRef) -> None:
         if row["sdg"] is not None:
             g.add((dataset, DCAT.theme, URIRef(str(row["sdg"]))))
         if isinstance(row["keyword"], Literal) and row["keyword"].language:
-            g.add((dataset, DCAT.keyword, Literal(str(row["keyword"]).lower(), lang=row["keyword"].language)))
+            g.add(
+                (
+                    dataset,
+                    DCAT.keyword,
+                    Literal(str(row["keyword"]).lower(), lang=row["keyword"].language),
+                )
+            )
 
 
-def catalogue_graph(source: ExportSource, options: ExportOptions, *, today: date | None = None) -> Graph:
+def catalogue_graph(
+    source: ExportSource, options: ExportOptions, *, today: date | None = None
+) -> Graph:
     """The DCAT-AP catalogue record as an rdflib graph.
 
     :param today: the record's modification date (default: the day it is made)
@@ -185,7 +193,7 @@ def catalogue_graph(source: ExportSource, options: ExportOptions, *, today: date
     g.add((dataset, FOAF.page, URIRef(options.root)))
     for place in _coverage(g, source, dataset):
         g.add((catalog, DCTERMS.spatial, place))
-    for tag, code in EU_LANGUAGES.items():
+    for code in EU_LANGUAGES.values():
         if (dataset, DCTERMS.language, EU_AUTHORITY[f"language/{code}"]) in g:
             g.add((catalog, DCTERMS.language, EU_AUTHORITY[f"language/{code}"]))
     _subjects(g, source, dataset)

@@ -102,7 +102,7 @@ def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
 
 
 class OxigraphSource:
-    """An :class:`ExportSource` over a :class:`pyoxigraph.Store` (embedded, on disk or in memory)."""
+    """An :class:`ExportSource` over a :class:`pyoxigraph.Store` (on disk or in memory)."""
 
     def __init__(self, store: ox.Store) -> None:
         self.store = store

@@ -31,7 +31,7 @@ class Column:
     :param property: the ``propertyUrl``; ``None`` keeps the column out of the RDF
         (``suppressOutput``), for cells that only help to build IRIs or that RDF holds elsewhere
     :param about: the ``aboutUrl`` template, relative to the base IRI (default: the row's subject)
-    :param value_url: a ``valueUrl`` template relative to the base IRI, when the cell names a resource
+    :param value_url: a ``valueUrl`` template relative to the base IRI, for a cell naming a resource
     :param datatype: a CSVW built-in datatype name; ``lang`` the language tag of a text cell
     :param separator: the separator of a list-valued cell
     """
@@ -81,30 +81,74 @@ EVENTS = Table(
         Column("name_en", "Title (English)", "#event+name+i_en", str(SCHEMA.name), lang="en"),
         Column("start_date", "Start date", "#date+start", str(SCHEMA.startDate), datatype="date"),
         Column("country_iso3", "Country", "#country+code+v_iso3"),
-        Column("adm1_pcode", "Oblast P-code", "#adm1+code+v_pcodes", str(KG.pcode),
-               about=PLACE_OF_ADM1),
-        Column("adm1_iso", "Oblast ISO 3166-2", "#adm1+code+v_iso2", str(KG.region),
-               value_url=PLACE_OF_ADM1),
-        Column("adm1_name_en", "Oblast", "#adm1+name+i_en", str(SCHEMA.name), about=PLACE_OF_ADM1,
-               lang="en"),
-        Column("adm2_name_en", "District or town", "#adm2+name+i_en", str(SCHEMA.name),
-               about=PLACE_OF_ADM2, lang="en"),
+        Column(
+            "adm1_pcode", "Oblast P-code", "#adm1+code+v_pcodes", str(KG.pcode), about=PLACE_OF_ADM1
+        ),
+        Column(
+            "adm1_iso",
+            "Oblast ISO 3166-2",
+            "#adm1+code+v_iso2",
+            str(KG.region),
+            value_url=PLACE_OF_ADM1,
+        ),
+        Column(
+            "adm1_name_en",
+            "Oblast",
+            "#adm1+name+i_en",
+            str(SCHEMA.name),
+            about=PLACE_OF_ADM1,
+            lang="en",
+        ),
+        Column(
+            "adm2_name_en",
+            "District or town",
+            "#adm2+name+i_en",
+            str(SCHEMA.name),
+            about=PLACE_OF_ADM2,
+            lang="en",
+        ),
         Column("loc_name", "Venue or village", "#loc+name"),
         Column("organizer", "Organiser", "#org+name+impl"),
         Column("event_type", "Kind of event", "#event+type", str(KG.kindLabel), lang="en"),
-        Column("reached", "Participants", "#reached+ind", str(KG.participantCount),
-               datatype="nonNegativeInteger"),
-        Column("reached_f", "Women", "#reached+ind+f", str(KG.femaleParticipantCount),
-               datatype="nonNegativeInteger"),
-        Column("reached_m", "Men", "#reached+ind+m", str(KG.maleParticipantCount),
-               datatype="nonNegativeInteger"),
+        Column(
+            "reached",
+            "Participants",
+            "#reached+ind",
+            str(KG.participantCount),
+            datatype="nonNegativeInteger",
+        ),
+        Column(
+            "reached_f",
+            "Women",
+            "#reached+ind+f",
+            str(KG.femaleParticipantCount),
+            datatype="nonNegativeInteger",
+        ),
+        Column(
+            "reached_m",
+            "Men",
+            "#reached+ind+m",
+            str(KG.maleParticipantCount),
+            datatype="nonNegativeInteger",
+        ),
         Column("sdg_target", "SDG targets", "#meta+sdg_target", DCT_SUBJECT, separator=" "),
-        Column("source_url", "Source", "#meta+source+url", DCT_SOURCE, about="id/report/{event_id}",
-               datatype="anyURI"),
+        Column(
+            "source_url",
+            "Source",
+            "#meta+source+url",
+            DCT_SOURCE,
+            about="id/report/{event_id}",
+            datatype="anyURI",
+        ),
         Column("name_ru", "Title (Russian)", "#event+name+i_ru", str(SCHEMA.name), lang="ru"),
         Column("end_date", "End date", "#date+end", str(SCHEMA.endDate), datatype="date"),
-        Column("adm2_pcode", "District or town P-code", "#adm2+code+v_pcodes", str(KG.pcode),
-               about=PLACE_OF_ADM2),
+        Column(
+            "adm2_pcode",
+            "District or town P-code",
+            "#adm2+code+v_pcodes",
+            str(KG.pcode),
+            about=PLACE_OF_ADM2,
+        ),
     ),
 )
 

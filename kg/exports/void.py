@@ -98,7 +98,13 @@ def void_graph(source: ExportSource, options: ExportOptions) -> Graph:
     dataset = URIRef(options.dataset_iri)
     description = URIRef(options.download_url(METADATA_FILES["void"]))
     g.add((description, RDF.type, VOID.DatasetDescription))
-    g.add((description, DCTERMS.title, Literal("VoID description of the kg-events dataset", lang="en")))
+    g.add(
+        (
+            description,
+            DCTERMS.title,
+            Literal("VoID description of the kg-events dataset", lang="en"),
+        )
+    )
     g.add((description, FOAF.primaryTopic, dataset))
 
     g.add((dataset, RDF.type, VOID.Dataset))

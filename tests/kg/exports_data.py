@@ -1,4 +1,4 @@
-"""A real pyoxigraph store holding the seed report and the bundled examples, for the export tests."""
+"""A real pyoxigraph store holding the seed report and the bundled examples (export tests)."""
 
 from __future__ import annotations
 

@@ -17,7 +17,9 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
-@pytest.mark.parametrize("fmt", ["turtle", "ntriples", "jsonld", "trig", "schema-jsonld", "dcat", "void"])
+@pytest.mark.parametrize(
+    "fmt", ["turtle", "ntriples", "jsonld", "trig", "schema-jsonld", "dcat", "void"]
+)
 def test_every_file_format_from_inputs(runner, tmp_path, fmt) -> None:
     out = tmp_path / "out"
     result = runner.invoke(cli, ["export", str(EXAMPLES), "--format", fmt, "-o", str(out)])
@@ -27,10 +29,15 @@ def test_every_file_format_from_inputs(runner, tmp_path, fmt) -> None:
 
 
 def test_hxl_writes_a_folder(runner, seed_gold, tmp_path) -> None:
-    result = runner.invoke(cli, ["export", str(seed_gold), "--format", "hxl", "-o", str(tmp_path / "hxl")])
+    result = runner.invoke(
+        cli, ["export", str(seed_gold), "--format", "hxl", "-o", str(tmp_path / "hxl")]
+    )
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "hxl").iterdir()) == [
-        "events.csv", "events.csv-metadata.json", "statements.csv", "statements.csv-metadata.json"
+        "events.csv",
+        "events.csv-metadata.json",
+        "statements.csv",
+        "statements.csv-metadata.json",
     ]
 
 
@@ -39,19 +46,36 @@ def test_export_from_a_store_folder_with_public_urls(runner, seed_gold, tmp_path
     store = ox.Store(str(folder))
     ds = mapped_dataset(record_paths(seed_gold))
     store.extend(
-        ox.Quad(ox.NamedNode(str(s)), ox.NamedNode(str(p)),
-                ox.NamedNode(str(o)) if isinstance(o, URIRef) else ox.Literal(str(o)),
-                ox.NamedNode(str(g)))
+        ox.Quad(
+            ox.NamedNode(str(s)),
+            ox.NamedNode(str(p)),
+            ox.NamedNode(str(o)) if isinstance(o, URIRef) else ox.Literal(str(o)),
+            ox.NamedNode(str(g)),
+        )
         for s, p, o, g in ds.quads((None, None, None, None))
     )
     store.flush()
     del store
     out = tmp_path / "void.ttl"
-    result = runner.invoke(cli, ["export", "--store", str(folder), "--format", "void", "-o", str(out),
-                                 "--public-url", "https://kg.example.net/"])
+    result = runner.invoke(
+        cli,
+        [
+            "export",
+            "--store",
+            str(folder),
+            "--format",
+            "void",
+            "-o",
+            str(out),
+            "--public-url",
+            "https://kg.example.net/",
+        ],
+    )
     assert result.exit_code == 0, result.output
     void = Graph().parse(out)
-    assert URIRef("https://kg.example.net/exports/kg-events.nt") in set(void.objects(None, VOID.dataDump))
+    assert URIRef("https://kg.example.net/exports/kg-events.nt") in set(
+        void.objects(None, VOID.dataDump)
+    )
 
 
 def test_one_source_is_required(runner) -> None:

@@ -17,8 +17,14 @@ from tests.kg.exports_data import mapped_dataset, no_network, record_paths, stor
 
 SDG = "http://metadata.un.org/sdg/"
 EVENT_PROPERTIES = (
-    SCHEMA.name, SCHEMA.startDate, SCHEMA.endDate, KG.region, KG.kindLabel, KG.participantCount,
-    KG.femaleParticipantCount, KG.maleParticipantCount,
+    SCHEMA.name,
+    SCHEMA.startDate,
+    SCHEMA.endDate,
+    KG.region,
+    KG.kindLabel,
+    KG.participantCount,
+    KG.femaleParticipantCount,
+    KG.maleParticipantCount,
 )
 
 
@@ -113,7 +119,9 @@ def test_the_events_csv_carries_the_graphs_facts(exported) -> None:
     expected = _plain(expected)
     _, only_csv, only_graph = graph_diff(to_isomorphic(about_events), to_isomorphic(expected))
     assert isomorphic(about_events, expected), (
-        only_csv.serialize(format="nt"), only_graph.serialize(format="nt"))
+        only_csv.serialize(format="nt"),
+        only_graph.serialize(format="nt"),
+    )
     # and every other triple of the CSV (places, reports) is a fact of the graph
     for s, p, o in from_csv:
         if s not in events:
@@ -128,7 +136,9 @@ def test_column_languages_and_datatypes_match_the_graph(exported) -> None:
         if column.property is None:
             assert declared[column.name].suppressOutput
             continue
-        literals = [o for o in graph.objects(None, URIRef(column.property)) if isinstance(o, Literal)]
+        literals = [
+            o for o in graph.objects(None, URIRef(column.property)) if isinstance(o, Literal)
+        ]
         if column.lang:
             assert declared[column.name].lang == column.lang
             assert any(o.language == column.lang for o in literals), column.name

@@ -1,4 +1,4 @@
-"""The DCAT-AP 3 catalogue record, checked by pyshacl with our shapes (shapes/dcat-ap.shapes.ttl)."""
+"""The DCAT-AP 3 catalogue record, checked by pyshacl with shapes/dcat-ap.shapes.ttl."""
 
 from __future__ import annotations
 
@@ -78,7 +78,9 @@ def test_the_record_describes_the_data(record) -> None:
     assert URIRef("http://metadata.un.org/sdg/8.7") in themes
     assert URIRef("http://metadata.un.org/sdg/10.7") in themes
     assert URIRef("http://publications.europa.eu/resource/authority/data-theme/SOCI") in themes
-    assert URIRef("https://example.org/kg/id/place/KG-J") in set(record.objects(DATASET, DCTERMS.spatial))
+    assert URIRef("https://example.org/kg/id/place/KG-J") in set(
+        record.objects(DATASET, DCTERMS.spatial)
+    )
     period = record.value(DATASET, DCTERMS.temporal)
     assert str(record.value(period, DCAT.startDate)) == "2021-04-22"
     downloads = {str(u) for u in record.objects(None, DCAT.downloadURL)}

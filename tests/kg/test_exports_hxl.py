@@ -1,4 +1,4 @@
-"""HXL tables read back with libhxl, and the SDG targets of the seed's issues and recommendations."""
+"""HXL tables read back with libhxl; the SDG targets of the seed's issues and recommendations."""
 
 from __future__ import annotations
 
@@ -19,12 +19,31 @@ RECOMMENDATION = "https://example.org/kg/id/recommendation/jalal-abad-2021-04-22
 
 # interop.md §7, in its order
 EVENT_TAGS = [
-    "#event+id", "#event+name+i_ky", "#event+name+i_en", "#date+start", "#country+code+v_iso3",
-    "#adm1+code+v_pcodes", "#adm1+code+v_iso2", "#adm1+name+i_en", "#adm2+name+i_en", "#loc+name",
-    "#org+name+impl", "#event+type", "#reached+ind", "#reached+ind+f", "#reached+ind+m",
-    "#meta+sdg_target", "#meta+source+url",
+    "#event+id",
+    "#event+name+i_ky",
+    "#event+name+i_en",
+    "#date+start",
+    "#country+code+v_iso3",
+    "#adm1+code+v_pcodes",
+    "#adm1+code+v_iso2",
+    "#adm1+name+i_en",
+    "#adm2+name+i_en",
+    "#loc+name",
+    "#org+name+impl",
+    "#event+type",
+    "#reached+ind",
+    "#reached+ind+f",
+    "#reached+ind+m",
+    "#meta+sdg_target",
+    "#meta+source+url",
 ]
-STATEMENT_TAGS = ["#event+id", "#description+i_ky", "#description+i_en", "#meta+sdg_target", "#adm2+name"]
+STATEMENT_TAGS = [
+    "#event+id",
+    "#description+i_ky",
+    "#description+i_en",
+    "#meta+sdg_target",
+    "#adm2+name",
+]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +56,10 @@ def folder(mapped, tmp_path_factory):
     out = tmp_path_factory.mktemp("hxl")
     written = write_export_folder(store_of(mapped), "hxl", out, ExportOptions())
     assert sorted(p.name for p in written) == [
-        "events.csv", "events.csv-metadata.json", "statements.csv", "statements.csv-metadata.json"
+        "events.csv",
+        "events.csv-metadata.json",
+        "statements.csv",
+        "statements.csv-metadata.json",
     ]
     return out
 
@@ -96,7 +118,9 @@ def test_the_seed_statements_carry_their_sdg_targets(folder, mapped, statement, 
     got = _targets(rows, statement)
     subjects = {
         str(o).removeprefix(SDG)
-        for o in union(mapped).objects(URIRef(f"https://example.org/kg/id/{statement}"), DCTERMS.subject)
+        for o in union(mapped).objects(
+            URIRef(f"https://example.org/kg/id/{statement}"), DCTERMS.subject
+        )
         if str(o).startswith(SDG)
     }
     assert got == subjects  # the table says what the graph says
@@ -110,5 +134,6 @@ def test_the_seed_statements_carry_their_sdg_targets(folder, mapped, statement, 
 def test_the_hashtag_row_is_row_two(folder) -> None:
     with (folder / "events.csv").open(encoding="utf-8", newline="") as f:
         header, hashtags, first = list(csv.reader(f))[:3]
-    assert header[0] == "Event" and hashtags[0] == "#event+id"
+    assert header[0] == "Event"
+    assert hashtags[0] == "#event+id"
     assert first[0] == "jalal-abad-2021-04-22"

@@ -11,6 +11,9 @@ SHARED = ROOT.parent / "shared"
 """The read-only material beside the repository: corpus, gold records, the reference scorer."""
 DATA = Path(__file__).resolve().parent / "data"
 
+# store fixtures (`any_store`, `oxigraph_server`) shared by the store, load and query tests
+pytest_plugins = ["tests.kg.stores"]
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--runslow", action="store_true", help="also run the long variants")

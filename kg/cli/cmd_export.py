@@ -9,11 +9,12 @@ import click
 import pyoxigraph as ox
 
 from kg.cli.options import base_option
-from kg.errors import InputError, StoreError
+from kg.errors import StoreError
 from kg.exports import EXPORT_FORMATS, ExportOptions, write_export, write_export_folder
 from kg.exports.options import CC_BY_4
-from kg.exports.source import ExportSource, OxigraphSource, to_oxigraph
+from kg.exports.source import ExportSource, OxigraphSource, StoreSource, to_oxigraph
 from kg.inputs import read_inputs
+from kg.store import Store, open_store
 
 
 def _from_inputs(inputs: tuple[Path, ...], base: str) -> ExportSource:
@@ -29,13 +30,12 @@ def _from_inputs(inputs: tuple[Path, ...], base: str) -> ExportSource:
     return OxigraphSource(store)
 
 
-def _from_store(path: Path) -> ExportSource:
-    if not path.is_dir():
-        raise StoreError(f"{path}: no store there (a folder made by kg load)")
-    try:
-        return OxigraphSource(ox.Store.read_only(str(path)))
-    except OSError as exc:
-        raise StoreError(f"{path}: the store cannot be opened: {exc}") from exc
+def _open(store: Path | None, endpoint: str | None) -> Store:
+    if store is not None and not store.is_dir():
+        raise StoreError(f"{store}: no store there (a folder made by kg load)")
+    if endpoint:
+        return open_store(endpoint=endpoint, read_only=True)
+    return open_store(store, read_only=True)
 
 
 @click.command("export")
@@ -75,14 +75,12 @@ def command(
     """Export the data: from a store (--store), an endpoint (--endpoint), or INPUTS mapped on the
     fly (records, report texts, RDF files).
 
-    Formats: turtle, ntriples, jsonld, trig (every triple; TriG and JSON-LD keep one graph per
-    report); schema-jsonld (schema.org events); hxl (a folder of HXL CSV files, each with CSVW
+    Formats: turtle, ntriples, jsonld, trig (every triple; TriG keeps one graph per report);
+    schema-jsonld (schema.org events); hxl (a folder of HXL CSV files, each with CSVW
     metadata); dcat (a DCAT-AP 3 catalogue record); void (VoID with statistics).
     """
     if sum(bool(x) for x in (inputs, store, endpoint)) != 1:
         raise click.UsageError("give exactly one of INPUTS, --store or --endpoint")
-    if endpoint:
-        raise InputError("--endpoint needs the kg.store module, which this build does not have yet")
     options = ExportOptions(
         base=base,
         public_url=public_url,
@@ -92,7 +90,14 @@ def command(
         contact=contact,
         licence=licence,
     )
-    source = _from_store(store) if store else _from_inputs(inputs, base)
+    if inputs:
+        _write(_from_inputs(inputs, base), fmt, output, options)
+        return
+    with _open(store, endpoint) as opened:
+        _write(StoreSource(opened), fmt, output, options)
+
+
+def _write(source: ExportSource, fmt: str, output: Path | None, options: ExportOptions) -> None:
     if EXPORT_FORMATS[fmt].folder:
         if output is None or str(output) == "-":
             raise click.UsageError(f"--format {fmt} writes a folder: give it with -o")

@@ -1,6 +1,6 @@
 """Whole-dataset dumps: Turtle, N-Triples, JSON-LD and TriG, streamed from the store.
 
-TriG and JSON-LD keep one named graph per report; Turtle and N-Triples hold the union of the
+TriG keeps one named graph per report; Turtle, N-Triples and JSON-LD hold the union of the
 graphs, each triple once. JSON-LD is written in expanded form (absolute IRIs, no ``@context`` at
 all), so no reader ever needs to fetch a context.
 """

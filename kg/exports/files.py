@@ -62,7 +62,7 @@ EXPORT_FILES: tuple[ExportFile, ...] = (
     ExportFile(
         "jsonld",
         "kg-events.jsonld",
-        "All reports as JSON-LD, one named graph per report",
+        "All reports as JSON-LD (expanded, no context to fetch)",
         "application/ld+json",
         "JSON_LD",
         "https://www.w3.org/TR/json-ld11/",

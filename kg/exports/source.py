@@ -21,6 +21,7 @@ from rdflib.term import Node
 from kg.errors import InputError, NotFound, StoreError
 from kg.formats import RDFFormat
 from kg.namespaces import PREFIXES, bind_prefixes
+from kg.store import Store
 
 Row = Mapping[str, Node | None]
 """One solution of a SELECT: variable name → rdflib term (``None`` when unbound)."""
@@ -37,6 +38,23 @@ _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
 # A triple stored in two report graphs (a shared place, a person) is written once in a triple dump.
 _UNION = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
+_UNION_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
+
+
+def values_clause(bindings: Mapping[str, Node] | None) -> str:
+    """A trailing ``VALUES`` block that binds variables, for stores without pre-binding (the
+    house rule for remote queries: terms written with ``n3()``, never pasted text).
+
+    >>> values_clause({"event": URIRef("https://example.org/kg/id/event/x")})
+    '\\nVALUES (?event) { (<https://example.org/kg/id/event/x>) }'
+    """
+    if not bindings:
+        return ""
+    names = " ".join(f"?{name}" for name in bindings if name.isidentifier())
+    if len(names.split()) != len(bindings):
+        raise InputError("a variable name to bind is not a plain name")
+    terms = " ".join(term.n3() for term in bindings.values())
+    return f"\nVALUES ({names}) {{ ({terms}) }}"
 
 
 class ExportSource(Protocol):
@@ -139,10 +157,8 @@ class OxigraphSource:
         if ox_format is None:
             raise InputError(f"cannot dump the store as {fmt.name}")
         try:
-            if fmt.quads or fmt.name == "jsonld":
-                # JSON-LD keeps the named graphs too (as "@graph" objects), like TriG
-                prefixes = _PREFIXES if fmt.name == "trig" else None
-                self.store.dump(out, ox_format, prefixes=prefixes)
+            if fmt.quads:
+                self.store.dump(out, ox_format, prefixes=_PREFIXES)
             else:
                 prefixes = _PREFIXES if fmt.name == "turtle" else None
                 ox.serialize(self._union(), out, ox_format, prefixes=prefixes)
@@ -152,3 +168,26 @@ class OxigraphSource:
     def _union(self) -> Iterator[ox.Triple]:
         for solution in self.store.query(_UNION, use_default_graph_as_union=True):
             yield ox.Triple(solution["s"], solution["p"], solution["o"])  # type: ignore[arg-type]
+
+
+class StoreSource:
+    """An :class:`ExportSource` over a :class:`kg.store.Store`: the embedded folder or a remote
+    SPARQL 1.1 server. Pre-bound variables become a trailing ``VALUES`` block, which the exports
+    use only in CONSTRUCT queries (where it restricts the solutions as a binding would)."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+
+    def select(self, query: str, *, bindings: Mapping[str, Node] | None = None) -> list[Row]:
+        result = self.store.query(query + values_clause(bindings))
+        names = result.variables
+        return [{name: row.get(name) for name in names} for row in result.rows()]
+
+    def construct(self, query: str, *, bindings: Mapping[str, Node] | None = None) -> Graph:
+        return self.store.query(query + values_clause(bindings)).to_graph()
+
+    def dump(self, fmt: RDFFormat, out: BinaryIO) -> None:
+        if fmt.quads:
+            self.store.dump(fmt.name, out)
+        else:
+            self.store.query(_UNION_GRAPH).serialize(fmt.media_type, out)

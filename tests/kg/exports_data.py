@@ -11,9 +11,10 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
-from kg.exports.source import OxigraphSource, to_oxigraph, to_rdflib
+from kg.exports.source import OxigraphSource, StoreSource, to_oxigraph, to_rdflib
 from kg.mapping import map_record
 from kg.record_yaml import load_record
+from kg.store import EmbeddedStore
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -75,3 +76,19 @@ def stored(source: OxigraphSource) -> Dataset:
             (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))  # type: ignore[arg-type]
         )
     return ds
+
+
+def embedded_store_of(ds: Dataset, path: Path | None = None) -> EmbeddedStore:
+    """The project's own store (in memory, or in ``path``), one replace_graph per report."""
+    store = EmbeddedStore(path)
+    for graph in ds.graphs():
+        if len(graph):
+            store.replace_graph(str(graph.identifier), graph)
+    return store
+
+
+SOURCES = {
+    "pyoxigraph": store_of,
+    "kg.store": lambda ds: StoreSource(embedded_store_of(ds)),
+}
+"""The two ways exports read data: a plain pyoxigraph store, and the project's Store."""

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import pyoxigraph as ox
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
 from rdflib.namespace import VOID
 
 from kg.cli import cli
-from tests.kg.exports_data import EXAMPLES, mapped_dataset, record_paths
+from tests.kg.exports_data import EXAMPLES, embedded_store_of, mapped_dataset, record_paths
 
 
 @pytest.fixture
@@ -43,39 +42,15 @@ def test_hxl_writes_a_folder(runner, seed_gold, tmp_path) -> None:
 
 def test_export_from_a_store_folder_with_public_urls(runner, seed_gold, tmp_path) -> None:
     folder = tmp_path / "store"
-    store = ox.Store(str(folder))
-    ds = mapped_dataset(record_paths(seed_gold))
-    store.extend(
-        ox.Quad(
-            ox.NamedNode(str(s)),
-            ox.NamedNode(str(p)),
-            ox.NamedNode(str(o)) if isinstance(o, URIRef) else ox.Literal(str(o)),
-            ox.NamedNode(str(g)),
-        )
-        for s, p, o, g in ds.quads((None, None, None, None))
-    )
-    store.flush()
-    del store
+    embedded_store_of(mapped_dataset(record_paths(seed_gold)), folder).close()
     out = tmp_path / "void.ttl"
-    result = runner.invoke(
-        cli,
-        [
-            "export",
-            "--store",
-            str(folder),
-            "--format",
-            "void",
-            "-o",
-            str(out),
-            "--public-url",
-            "https://kg.example.net/",
-        ],
-    )
+    args = ["export", "--store", str(folder), "--format", "void", "-o", str(out)]
+    result = runner.invoke(cli, [*args, "--public-url", "https://kg.example.net/"])
     assert result.exit_code == 0, result.output
     void = Graph().parse(out)
-    assert URIRef("https://kg.example.net/exports/kg-events.nt") in set(
-        void.objects(None, VOID.dataDump)
-    )
+    dumps = set(void.objects(None, VOID.dataDump))
+    assert URIRef("https://kg.example.net/exports/kg-events.nt") in dumps
+    assert int(void.value(URIRef("https://example.org/kg/dataset"), VOID.triples)) > 500
 
 
 def test_one_source_is_required(runner) -> None:

@@ -12,16 +12,30 @@ from rdflib.compare import isomorphic
 from kg.errors import InputError
 from kg.exports import EXPORT_FORMATS, write_export
 from kg.formats import FORMATS, parse_rdf
-from tests.kg.exports_data import mapped_dataset, no_network, record_paths, store_of, stored, union
+from tests.kg.exports_data import (
+    SOURCES,
+    mapped_dataset,
+    no_network,
+    record_paths,
+    store_of,
+    stored,
+    union,
+)
 
 
-@pytest.fixture(scope="module")
-def data(seed_gold):
-    source = store_of(mapped_dataset(record_paths(seed_gold)))
-    return stored(source), source
+@pytest.fixture(scope="module", params=sorted(SOURCES))
+def data(request, seed_gold):
+    ds = mapped_dataset(record_paths(seed_gold))
+    # the store's contents: pyoxigraph keeps xsd:positiveInteger as xsd:integer, so a dump is
+    # compared with what the store holds
+    return stored(store_of(ds)), SOURCES[request.param](ds)
 
 
-@pytest.mark.parametrize(("name", "rdflib_format"), [("turtle", "turtle"), ("ntriples", "nt")])
+# rdflib's JSON-LD parser builds a ConjunctiveGraph inside (https://github.com/RDFLib/rdflib/issues/3475)
+@pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
+@pytest.mark.parametrize(
+    ("name", "rdflib_format"), [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld")]
+)
 def test_triple_dumps_hold_the_union_of_the_report_graphs(data, name, rdflib_format) -> None:
     ds, source = data
     out = io.BytesIO()
@@ -43,7 +57,7 @@ def test_ntriples_dump_writes_each_triple_once(data) -> None:
 # build a ConjunctiveGraph (the warning periodo/periodo-server#450 filters for the same reason)
 @pytest.mark.filterwarnings("ignore:Dataset.default_context is deprecated:DeprecationWarning")
 @pytest.mark.filterwarnings("ignore:ConjunctiveGraph is deprecated:DeprecationWarning")
-@pytest.mark.parametrize("name", ["trig", "jsonld"])
+@pytest.mark.parametrize("name", ["trig"])
 def test_quad_dumps_keep_one_named_graph_per_report(data, name, monkeypatch) -> None:
     ds, source = data
     out = io.BytesIO()
@@ -64,7 +78,7 @@ def test_jsonld_dump_names_no_context_to_fetch(data) -> None:
     out = io.BytesIO()
     write_export(source, "jsonld", out)
     assert "@context" not in out.getvalue().decode()
-    assert isinstance(json.loads(out.getvalue()), list)
+    assert json.loads(out.getvalue())
 
 
 def test_unknown_format_is_an_input_error(data) -> None:

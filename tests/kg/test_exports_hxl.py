@@ -11,7 +11,7 @@ from rdflib.namespace import DCTERMS
 
 from kg.exports import ExportOptions, write_export_folder
 from kg.exports.tables import EVENTS, STATEMENTS
-from tests.kg.exports_data import mapped_dataset, record_paths, store_of, union
+from tests.kg.exports_data import SOURCES, mapped_dataset, record_paths, union
 
 SDG = "http://metadata.un.org/sdg/"
 ISSUE = "https://example.org/kg/id/issue/jalal-abad-2021-04-22-"
@@ -51,10 +51,10 @@ def mapped(seed_gold):
     return mapped_dataset(record_paths(seed_gold))
 
 
-@pytest.fixture(scope="module")
-def folder(mapped, tmp_path_factory):
+@pytest.fixture(scope="module", params=sorted(SOURCES))
+def folder(request, mapped, tmp_path_factory):
     out = tmp_path_factory.mktemp("hxl")
-    written = write_export_folder(store_of(mapped), "hxl", out, ExportOptions())
+    written = write_export_folder(SOURCES[request.param](mapped), "hxl", out, ExportOptions())
     assert sorted(p.name for p in written) == [
         "events.csv",
         "events.csv-metadata.json",

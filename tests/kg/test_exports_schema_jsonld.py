@@ -12,14 +12,14 @@ from rdflib import Graph, Literal, URIRef
 from kg.exports import write_export
 from kg.exports.schema_jsonld import CONTEXT, PYLD_OPTIONS, schema_document
 from kg.namespaces import SCHEMA
-from tests.kg.exports_data import SEED_EVENT, mapped_dataset, no_network, record_paths, store_of
+from tests.kg.exports_data import SEED_EVENT, SOURCES, mapped_dataset, no_network, record_paths
 
 S = "https://schema.org/"
 
 
-@pytest.fixture(scope="module")
-def source(seed_gold):
-    return store_of(mapped_dataset(record_paths(seed_gold)))
+@pytest.fixture(scope="module", params=sorted(SOURCES))
+def source(request, seed_gold):
+    return SOURCES[request.param](mapped_dataset(record_paths(seed_gold)))
 
 
 @pytest.fixture(scope="module")
@@ -90,6 +90,8 @@ def test_one_event_for_a_page(source) -> None:
     doc = schema_document(source, SEED_EVENT)
     assert doc["@context"] == CONTEXT
     assert doc["@id"] == SEED_EVENT
+    assert doc["startDate"] == "2021-04-22"
+    assert doc["location"]["address"]["addressRegion"] == "KG-J"
 
 
 def test_a_remote_context_is_never_fetched(monkeypatch) -> None:

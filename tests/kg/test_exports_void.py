@@ -10,17 +10,18 @@ from rdflib.namespace import VOID
 
 from kg.exports import ExportOptions, write_export
 from kg.namespaces import KG, LIME, SCHEMA
-from tests.kg.exports_data import mapped_dataset, record_paths, store_of, stored, union
+from tests.kg.exports_data import SOURCES, mapped_dataset, record_paths, store_of, stored, union
 
 DATASET = URIRef("https://example.org/kg/dataset")
 
 
-@pytest.fixture(scope="module")
-def described(seed_gold):
-    source = store_of(mapped_dataset(record_paths(seed_gold)))
+@pytest.fixture(scope="module", params=sorted(SOURCES))
+def described(request, seed_gold):
+    ds = mapped_dataset(record_paths(seed_gold))
+    source = SOURCES[request.param](ds)
     out = io.BytesIO()
     write_export(source, "void", out, ExportOptions(public_url="https://kg.example.net/"))
-    return Graph().parse(data=out.getvalue(), format="turtle"), stored(source)
+    return Graph().parse(data=out.getvalue(), format="turtle"), stored(store_of(ds))
 
 
 def test_totals_match_the_store(described) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import hxl
 import pytest
 from click.testing import CliRunner
 from rdflib import Graph, URIRef
 from rdflib.namespace import VOID
 
 from kg.cli import cli
+from kg.store.remote import RemoteStore
 from tests.kg.exports_data import EXAMPLES, embedded_store_of, mapped_dataset, record_paths
 
 
@@ -78,3 +80,23 @@ def test_a_missing_store_is_an_error(runner, tmp_path) -> None:
     result = runner.invoke(cli, ["export", "--store", str(tmp_path / "none"), "--format", "dcat"])
     assert result.exit_code == 1
     assert "no store there" in result.output
+
+
+@pytest.mark.live
+def test_export_from_a_live_sparql_endpoint(runner, seed_gold, tmp_path, oxigraph_server) -> None:
+    remote = RemoteStore(f"{oxigraph_server}/query", update_endpoint=f"{oxigraph_server}/update")
+    remote.update("DROP ALL")  # the server lives for the session; start empty
+    for graph in mapped_dataset(record_paths(seed_gold)).graphs():
+        if len(graph):
+            remote.replace_graph(str(graph.identifier), graph)
+    endpoint = ["--endpoint", f"{oxigraph_server}/query"]
+    result = runner.invoke(cli, ["export", *endpoint, "--format", "hxl", "-o", str(tmp_path / "h")])
+    assert result.exit_code == 0, result.output
+    with hxl.data(str(tmp_path / "h" / "events.csv"), hxl.InputOptions(allow_local=True)) as data:
+        rows = {r.get("#event+id"): r.get("#reached+ind") for r in data}
+    assert rows["jalal-abad-2021-04-22"] == "43"
+    out = tmp_path / "all.nt"
+    result = runner.invoke(cli, ["export", *endpoint, "--format", "ntriples", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    lines = [line for line in out.read_text(encoding="utf-8").splitlines() if line]
+    assert len(lines) == len(set(lines)) > 500

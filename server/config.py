@@ -75,6 +75,14 @@ def _text_list(value: Any) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _name_list(value: Any) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = value.replace(",", " ").split()
+    if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+        raise ValueError("must be a list of query names")
+    return tuple(value)
+
+
 def _flag(value: Any) -> bool:
     if not isinstance(value, bool):
         raise ValueError("must be true or false")
@@ -177,6 +185,13 @@ SETTINGS: tuple[Setting, ...] = (
         10 * 1024 * 1024,
         "Largest request body accepted, in bytes (Flask's own setting); larger ones get a 413.",
         _positive_int,
+    ),
+    Setting(
+        "EXAMPLE_QUERIES",
+        (),
+        "Names of kg/queries/*.rq to offer as examples on the query page, in order; empty offers "
+        "every runnable query but the export_* ones.",
+        _name_list,
     ),
     Setting(
         "SHOW_QUERY_UI",

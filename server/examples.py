@@ -8,8 +8,10 @@ from functools import cache
 from importlib import resources
 from pathlib import Path
 
+from kg.errors import NotFound
+
 VENDOR = Path(__file__).resolve().parent / "static" / "vendor"
-_PARAMETER = re.compile(r"(?i)param(eter)?s?\b|[?$]\w+\s*[:=]")
+_PARAMETER = re.compile(r"(?i)param(?:eter)?s?\s*:?|(?=[?$]\w+\s*[:=])")
 """Where ``make install`` copies YASGUI from ``node_modules`` (not in git)."""
 
 
@@ -43,28 +45,54 @@ def yasgui_files(folder: Path = VENDOR) -> YasguiFiles | None:
 
 
 @cache
-def example_queries() -> tuple[Example, ...]:
-    """Every ``kg/queries/*.rq`` that runs as it is, titled by its ``#`` header, by name.
+def example_queries(names: tuple[str, ...] = ()) -> tuple[Example, ...]:
+    """The example queries of the query page, from ``kg/queries/*.rq``, titled by their header.
 
-    Queries whose header names a parameter (``# Parameters: ...`` or ``# ?resource = IRI``) are
-    left out: they are templates for the pages, not questions a reader can run unchanged.
+    The project's headers read ``# <name>: <what it answers>``, then ``# Parameters: ...`` and
+    ``# Returns: ...``. A query with a required parameter (a template for the pages) is never
+    offered, as a reader cannot run it unchanged.
+
+    :param names: the queries to offer, in this order (the ``EXAMPLE_QUERIES`` setting); empty,
+        every runnable query except those that feed ``kg export`` (``export_*``)
+    :raises NotFound: a name in ``names`` with no runnable query
     """
+    available = _runnable_queries()
+    if names:
+        missing = [name for name in names if name not in available]
+        if missing:
+            raise NotFound(f"EXAMPLE_QUERIES names no runnable query in kg/queries: {missing}")
+        return tuple(available[name] for name in names)
+    return tuple(q for name, q in sorted(available.items()) if not name.startswith("export_"))
+
+
+def _runnable_queries() -> dict[str, Example]:
     try:
         folder = resources.files("kg.queries")
     except ModuleNotFoundError:
-        return ()
-    found = []
-    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        return {}
+    found = {}
+    for entry in folder.iterdir():
         if not entry.name.endswith(".rq"):
             continue
+        name = entry.name.removesuffix(".rq")
         text = entry.read_text(encoding="utf-8")
         header = _header(text)
-        if any(_PARAMETER.match(line) for line in header):
+        if any(_needs_parameter(line) for line in header):
             continue
-        name = entry.name.removesuffix(".rq")
-        title = header[0] if header else name.replace("_", " ")
-        found.append(Example(name, title, " ".join(header[1:]), text))
-    return tuple(found)
+        title = header[0].removeprefix(f"{name}:").strip() if header else ""
+        # the title is what the query answers, up to the first colon: "events by region and year"
+        title = title.split(": ")[0].rstrip(".") or name.replace("_", " ")
+        found[name] = Example(name, title[0].upper() + title[1:], " ".join(header[1:]), text)
+    return found
+
+
+def _needs_parameter(line: str) -> bool:
+    """Whether a header line declares a parameter the query cannot run without."""
+    match = _PARAMETER.match(line)
+    if not match:
+        return False
+    rest = line[match.end() :].strip().lower()
+    return not (rest.startswith("none") or "optional" in rest)
 
 
 def _header(text: str) -> list[str]:

@@ -209,7 +209,7 @@ def _query_page() -> str:
         "sparql/query.html",
         endpoint=url_for("sparql.query", _external=True),
         yasgui=examples.yasgui_files(),
-        examples=examples.example_queries(),
+        examples=examples.example_queries(current_app.config["EXAMPLE_QUERIES"]),
     )
 
 

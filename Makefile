@@ -19,10 +19,12 @@ $(BIN)/python:
 
 install: $(BIN)/python
 	$(BIN)/pip install -q -e .
+	scripts/install-query-ui
 
 install-test: $(BIN)/python
 	$(BIN)/pip install -q -e '.[test]'
 	scripts/install-system-deps
+	scripts/install-query-ui
 
 demo: install
 	mkdir -p build
@@ -35,4 +37,4 @@ test: install-test
 	$(BIN)/pytest
 
 clean:
-	rm -rf build $(STORE) .pytest_cache
+	rm -rf build $(STORE) .pytest_cache node_modules server/static/vendor

@@ -35,6 +35,13 @@ CSVW = Namespace("http://www.w3.org/ns/csvw#")
 DCTYPE = Namespace("http://purl.org/dc/dcmitype/")
 SH = Namespace("http://www.w3.org/ns/shacl#")
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+DCATAP = Namespace("http://data.europa.eu/r5r/")
+"""DCAT-AP's own terms (``dcatap:availability``, ``dcatap:applicableLegislation``)."""
+LIME = Namespace("http://www.w3.org/ns/lemon/lime#")
+EU_AUTHORITY = Namespace("http://publications.europa.eu/resource/authority/")
+"""The EU Vocabularies named authority lists DCAT-AP asks for (file types, languages, licences,
+data themes, planned availability)."""
 
 PREFIXES: dict[str, Namespace] = {
     "kg": KG,
@@ -67,6 +74,9 @@ PREFIXES: dict[str, Namespace] = {
     "xsd": Namespace(str(XSD)),
     "sh": SH,
     "sd": SD,
+    "vcard": VCARD,
+    "dcatap": DCATAP,
+    "lime": LIME,
 }
 
 

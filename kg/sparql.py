@@ -1,14 +1,16 @@
 """Named SPARQL queries and safe parameters: the ``.rq`` files of :mod:`kg.queries`.
 
 Each query lives in ``kg/queries/<verb>_<object>.rq`` with its own ``PREFIX`` lines and a ``#``
-header (what it answers, its parameters, what it returns), so it runs unchanged in a SPARQL UI.
+header, so it runs unchanged in a SPARQL UI. The header reads ``# <name>: <what it answers>``,
+then ``# Parameters: …`` and ``# Returns: …`` (continuation lines indented); the server's query
+page titles its examples from it.
 Code never assembles query text from strings: a parameter is bound by appending a SPARQL
 ``VALUES`` clause built from a term that pyoxigraph has checked (:func:`bind`), the same way for
 the embedded store and for a remote one.
 
 >>> q = load_query("describe_resource")
->>> q.title
-'Describe a resource.'
+>>> q.title.split(":")[0]
+'everything the knowledge graph says about one resource'
 >>> bind(q.text, resource="https://example.org/kg/id/event/x").splitlines()[-1]
 'VALUES (?resource) { (<https://example.org/kg/id/event/x>) }'
 """
@@ -37,7 +39,8 @@ _TURTLE_PREFIXES = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.item
 
 @dataclass(frozen=True)
 class NamedQuery:
-    """A query of :mod:`kg.queries`: its name, its text, and the first line of its header."""
+    """A query of :mod:`kg.queries`: its name, its text, what it answers (``title``), and its
+    whole header."""
 
     name: str
     text: str
@@ -63,11 +66,20 @@ def load_query(name: str) -> NamedQuery:
     if not resource.is_file():
         raise NotFound(f"no named query {name!r}; known: {', '.join(query_names())}")
     text = resource.read_text(encoding="utf-8")
-    header_lines = [line[1:].strip() for line in text.splitlines() if line.startswith("#")]
+    header_lines = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        header_lines.append(line[1:].strip())
     header = "\n".join(header_lines).strip()
-    return NamedQuery(
-        name=name, text=text, title=header_lines[0] if header_lines else name, header=header
-    )
+    # the first paragraph, up to "Parameters:", without the leading "name:"
+    first = []
+    for line in header_lines:
+        if line.startswith(("Parameters:", "Returns:")):
+            break
+        first.append(line)
+    title = " ".join(first).removeprefix(f"{name}:").strip() or name
+    return NamedQuery(name=name, text=text, title=title, header=header)
 
 
 def parse_param(value: str) -> Node:

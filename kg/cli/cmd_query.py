@@ -74,7 +74,8 @@ def command(
     """
     if list_queries:
         for name in query_names():
-            click.echo(f"{name:42} {load_query(name).title}")
+            title = load_query(name).title
+            click.echo(f"{name:38} {title if len(title) <= 80 else title[:79] + '…'}")
         return
     if not query:
         raise click.UsageError("give a query: SPARQL text, @file.rq or a named query (see --list)")

@@ -1,1 +1,2 @@
-"""Named SPARQL queries (package data): each .rq runs unchanged in a SPARQL UI; see kg.sparql."""
+"""SPARQL queries of kg, one ``.rq`` file each, read as package data (runnable as they are in a
+SPARQL UI: each has its own PREFIX lines and a ``#`` header)."""

@@ -7,7 +7,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from rdflib import Literal, URIRef
+from rdflib import Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.plugins.sparql import prepareQuery
 
@@ -36,9 +36,11 @@ def test_every_named_query_parses_in_rdflib_and_in_oxigraph(name: str) -> None:
 @pytest.mark.parametrize("name", query_names())
 def test_every_named_query_has_a_header_saying_what_it_answers(name: str) -> None:
     query = load_query(name)
-    assert query.text.startswith("# ")
-    for part in ("Answers:", "Parameters:", "Returns:"):
-        assert part in query.header, f"{name}.rq: no '{part}' in its header"
+    assert query.text.startswith(f"# {name}: "), f"{name}.rq: the header starts '# {name}: …'"
+    for part in ("Parameters:", "Returns:"):
+        assert f"\n{part}" in query.header, f"{name}.rq: no '{part}' line in its header"
+    assert query.title
+    assert not query.title.startswith(name)
 
 
 def test_load_query_is_cached_and_unknown_names_are_not_found() -> None:
@@ -120,12 +122,13 @@ def test_named_queries_answer_the_same_on_both_stores(loaded, name: str) -> None
     if "?resource" in text:
         text = bind(text, resource=URIRef(f"{BASE}id/person/toktogulov-marat"))
     here, there = _answer(embedded, text), _answer(remote, text)
-    if name == "describe_resource":
+    if isinstance(here, Graph):
+        # graphs may hold blank nodes (a CONSTRUCT template's [] nodes): compare them as graphs
         assert isomorphic(here, there)
         assert len(here) > 0
     else:
         assert here == there
-        assert here, f"{name} found nothing in the sample data"
+    assert here, f"{name} found nothing in the sample data"
 
 
 @pytest.mark.live

@@ -1,0 +1,123 @@
+"""What the server reads from a SPARQL text before running it: its form and its SERVICE targets.
+
+pyoxigraph exposes no query algebra to Python, and rdflib's parser is too slow for the query path,
+so this is a small lexer: it skips comments, strings and IRIs the way the SPARQL grammar does
+(https://www.w3.org/TR/sparql11-query/#grammar) and looks at the keywords left. It does not
+validate anything; the engine does that and reports syntax errors itself.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from urllib.parse import urljoin
+
+QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
+UPDATE_VERBS = frozenset(
+    {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
+)
+
+# Codepoint escapes are replaced before parsing, anywhere in the text (SPARQL 1.1, §19.2), so
+# `\u0053ERVICE` is the keyword SERVICE: undo them first, as the engine does.
+_CODEPOINT = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
+_TOKEN = re.compile(
+    r"""
+      (?P<comment>\#[^\r\n]*)
+    | (?P<string>\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
+               | '''(?:[^'\\]|\\.|'(?!''))*'''
+               | "(?:[^"\\\r\n]|\\.)*"
+               | '(?:[^'\\\r\n]|\\.)*')
+    | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
+    | (?P<var>[?$]\w+)
+    | (?P<pname>(?:[^\W\d][\w.-]*)?:(?:[\w:%.-]|\\.)*)
+    | (?P<word>[^\W\d]\w*)
+    | (?P<other>\S)
+    """,
+    re.VERBOSE | re.DOTALL,
+)
+
+
+@dataclass(frozen=True)
+class QueryText:
+    """What :func:`read_query` found.
+
+    :param form: ``SELECT``, ``CONSTRUCT``, ``DESCRIBE`` or ``ASK``; ``UPDATE`` for an update;
+        ``None`` when no form keyword was found (the engine will say what is wrong)
+    :param services: each ``SERVICE`` target as an absolute IRI where it could be resolved, else
+        as written (a variable, or a relative IRI without ``BASE``)
+    """
+
+    form: str | None
+    services: tuple[str, ...]
+
+
+def _unescape(match: re.Match[str]) -> str:
+    return chr(int(match.group(1) or match.group(2), 16))
+
+
+def read_query(text: str) -> QueryText:
+    """Find the form and the ``SERVICE`` targets of a query or update.
+
+    >>> read_query('PREFIX e: <http://x/> SELECT * { SERVICE e:s { ?s ?p ?o } }')
+    QueryText(form='SELECT', services=('http://x/s',))
+    """
+    if "\\" in text:
+        # an escape of a code point that does not exist is left for the engine to reject
+        with contextlib.suppress(ValueError):
+            text = _CODEPOINT.sub(_unescape, text)
+    # Most queries call no SERVICE: then reading up to the form keyword is enough.
+    may_call = "service" in text.lower()
+    form: str | None = None
+    services: list[str] = []
+    prefixes: dict[str, str] = {}
+    base = ""
+    tokens = [(m.lastgroup, m.group()) for m in _tokens(text, stop_at_form=not may_call)]
+    for i, (kind, value) in enumerate(tokens):
+        if kind != "word":
+            continue
+        keyword = value.upper()
+        following = tokens[i + 1 : i + 4]
+        if keyword == "BASE" and following and following[0][0] == "iri":
+            base = urljoin(base, following[0][1][1:-1])
+        elif keyword == "PREFIX" and len(following) >= 2 and following[1][0] == "iri":
+            prefixes[following[0][1].rstrip(":")] = urljoin(base, following[1][1][1:-1])
+        elif form is None and keyword in QUERY_FORMS:
+            form = keyword
+        elif form is None and keyword in UPDATE_VERBS:
+            form = "UPDATE"
+        elif keyword == "SERVICE":
+            silent = bool(following) and following[0][1].upper() == "SILENT"
+            target = following[1:2] if silent else following[:1]
+            services.append(_resolve(target[0] if target else ("other", ""), prefixes, base))
+    return QueryText(form, tuple(services))
+
+
+def _tokens(text: str, *, stop_at_form: bool) -> Iterator[re.Match[str]]:
+    """The tokens of ``text`` but comments; with ``stop_at_form``, up to the form keyword."""
+    for match in _TOKEN.finditer(text):
+        kind = match.lastgroup
+        if kind == "comment":
+            continue
+        yield match
+        if stop_at_form and kind == "word":
+            keyword = match.group().upper()
+            if keyword in QUERY_FORMS or keyword in UPDATE_VERBS:
+                return
+
+
+def _resolve(token: tuple[str | None, str], prefixes: dict[str, str], base: str) -> str:
+    kind, value = token
+    if kind == "iri":
+        return urljoin(base, value[1:-1]) if base else value[1:-1]
+    if kind == "pname":
+        prefix, _, local = value.partition(":")
+        if prefix in prefixes:
+            return prefixes[prefix] + local
+    return value
+
+
+def allowed_service(iri: str, allowed: tuple[str, ...]) -> bool:
+    """Whether ``iri`` starts with one of the ``allowed`` URL prefixes."""
+    return any(iri.startswith(prefix) for prefix in allowed if prefix)

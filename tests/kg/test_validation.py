@@ -86,6 +86,15 @@ def test_shapes_are_parsed_once() -> None:
     assert shapes_graph() is shapes_graph()
 
 
+def test_every_report_shapes_file_is_loaded() -> None:
+    from kg.paths import shapes_dir
+    from kg.validation import REPORT_SHAPES
+
+    on_disk = {r.name for r in shapes_dir().iterdir() if r.name.endswith(".shapes.ttl")}
+    # dcat-ap.shapes.ttl checks catalogue records (kg export), not report graphs
+    assert set(REPORT_SHAPES) == on_disk - {"dcat-ap.shapes.ttl"}
+
+
 # ---- warnings: stated when missing, never a rejection --------------------------------------------
 
 

@@ -139,10 +139,12 @@ class _Reader:
     # -- errors ------------------------------------------------------------------------------------
 
     def line_of(self, where: str) -> int | None:
+        """The line of a field, or of its nearest enclosing field that the file has."""
         while where:
             if where in self.lines:
                 return self.lines[where]
-            where = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", where)
+            # drop the last step: ".name" or "[3]"; a bare top-level name leaves ""
+            where = re.sub(r"(\.?[^.\[\]]+|\[\d+\])$", "", where)
         return self.lines.get("")
 
     def _fail(self, where: str, message: str, node: yaml.Node | None = None) -> Any:
@@ -324,8 +326,8 @@ def _read_spans(r: _Reader, value: Any) -> dict[str, Span]:
 
 def record_from_data(data: Any, r: _Reader) -> EventRecord:
     top = r.mapping(data, "", TOP_KEYS)
-    if not top:
-        r.fail("", "is not an event record (a mapping with an 'event' field)")
+    if not top or "event" not in top:
+        r.fail("", "is not an event record: it has no 'event' field")
     moderators, speakers = _read_people(r, top)
     issues = _read_items(r, top.get("issues_raised"), "issues_raised", ("text",))
     recs = _read_items(r, top.get("recommendations"), "recommendations", ("text", "regions", "countries"))

@@ -52,7 +52,7 @@ def parse_number(text: str) -> int | None:
     (43, 43, 43)
     """
     text = text.strip()
-    if text.isdigit():
+    if text.isdecimal():  # not isdigit(): "¹" is a digit that int() refuses
         return int(text)
     total, seen = 0, False
     for part in re.split(r"[-\s]+", text):
@@ -78,6 +78,10 @@ def _noun_pattern() -> re.Pattern[str]:
 
 
 
+_DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,5})(?![\d.:/]|-?\s*(?:жыл|ж\.|-ж))")
+"""A number in digits that is not part of a date, a time, a decimal or a year."""
+
+
 def find_counts(text: str, start: int, end: int) -> list[Count]:
     """Counts of people in ``text[start:end]``: a number followed (within two words) by a noun
     for people, women or men, or in parentheses after such a count."""
@@ -85,9 +89,9 @@ def find_counts(text: str, start: int, end: int) -> list[Count]:
     nouns = _noun_pattern()
     approx_before = pattern("cues", "approximate", "before", whole=False)
     partitive = pattern("cues", "partitive")
-    for m in re.finditer(r"(?<![\w.,:/-])(\d{1,5})(?![\d.:/]|-?\s*(?:жыл|ж\.|-ж))", text[:end]):
-        if m.start() < start:
-            continue
+    # searched within [start, end) rather than in text[:end] from 0: the pipeline calls this once
+    # per sentence, and scanning from the start each time was quadratic in the text's length
+    for m in _DIGITS.finditer(text, start, end):
         n = int(m.group(1))
         if _approximate(text, m.start(), m.end(), approx_before):
             continue

@@ -78,6 +78,9 @@ YEAR_KY = r"(?P<y>\d{4,5})\s*-?\s*(?:жыл\w*|ж\.)"
 YEAR_RU = r"(?P<y>\d{4,5})\s*(?:г(?:ода|\.|од)?\b|года)?"
 DAY = r"(?P<d>[0-3]?\d)"
 DAY2 = r"(?P<d2>[0-3]?\d)"
+WORD_START = r"(?<![^\W\d_])"
+"""Before a pattern that opens with MONTH: a match starting inside a run of letters would be found
+at the run's start anyway, and trying every position of a long run takes quadratic time."""
 
 
 def _patterns() -> list[re.Pattern[str]]:
@@ -94,9 +97,9 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         # from June 1 to 3, 2023
-        re.compile(rf"(?:from\s+)?{MONTH}\s+{DAY}(?:st|nd|rd|th)?\s+(?:to|till|until|through)\s+{DAY2}(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])", re.I),
+        re.compile(rf"{WORD_START}(?:from\s+)?{MONTH}\s+{DAY}(?:st|nd|rd|th)?\s+(?:to|till|until|through)\s+{DAY2}(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])", re.I),
         # April 22, 2021; April 22-24, 2021; April 11
-        re.compile(rf"{MONTH}\s+{DAY}(?:st|nd|rd|th)?(?:{sep}{DAY2})?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])", re.I),
+        re.compile(rf"{WORD_START}{MONTH}\s+{DAY}(?:st|nd|rd|th)?(?:{sep}{DAY2})?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])", re.I),
         # 22.04.2021, 22/04/2021, 03.11.22
         re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<mn>[01]?\d)[./](?P<y>\d{4}|\d{2})(?![\d])"),
         # 2021-04-22

@@ -211,12 +211,14 @@ class PatternIndex(Generic[P]):
     def __init__(self, *, min_stem: int = 2) -> None:
         self._by_stem: dict[str, list[tuple[str, tuple[WordPattern, ...], int, P]]] = {}
         self._min_stem = min_stem
+        self._max_stem = 0
 
     def add(self, pattern: tuple[WordPattern, ...], payload: P, *, gap: int = 0) -> None:
         """Index ``pattern``; ``gap`` other words may stand between two of its words."""
         for stem, rule in pattern[0].alternatives:
             if len(stem) >= self._min_stem:
                 self._by_stem.setdefault(stem, []).append((rule, pattern, gap, payload))
+                self._max_stem = max(self._max_stem, len(stem))
 
     def match(
         self, text: str, tokens: Sequence[Token], i: int, rules: frozenset[str]
@@ -227,7 +229,9 @@ class PatternIndex(Generic[P]):
         shorter name under an ending ("Кочкор" + dative "-ка").
         """
         norm = tokens[i].norm
-        for cut in range(len(norm), self._min_stem - 1, -1):
+        # no stem is longer than the longest indexed one: a long token (a run of letters with no
+        # space) would otherwise cost time quadratic in its length
+        for cut in range(min(len(norm), self._max_stem), self._min_stem - 1, -1):
             for rule, pattern, gap, payload in self._by_stem.get(norm[:cut], ()):
                 if rule not in rules or not SUFFIXES[rule].fullmatch(norm[cut:]):
                     continue

@@ -11,6 +11,7 @@ a name ("чыкты", "выступил", "said") are not part of it: names are 
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -142,10 +143,13 @@ def is_stop(word: str) -> bool:
 def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
     """Name-like runs in ``view[start:end]`` (strong ones, and two-word runs for context checks)."""
     found: list[NameMention] = []
+    # the spans taken so far, disjoint and sorted, so a bisection finds the one that could
+    # overlap (testing every span was quadratic in the number of names)
     taken: list[tuple[int, int]] = []
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        i = bisect.bisect_left(taken, (b, b))  # spans before i start before b
+        return i == 0 or taken[i - 1][1] <= a
 
     for pat, initials_first in ((P_INIT_FIRST, True), (P_INIT_LAST, False)):
         for m in pat.finditer(view, start, end):
@@ -158,7 +162,7 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
             family = _base(word, lang)
             name = PersonName(family, initials[0], initials[1] if len(initials) > 1 else None)
             found.append(NameMention(m.start(), m.end(), name, m.group(), True))
-            taken.append((m.start(), m.end()))
+            bisect.insort(taken, (m.start(), m.end()))
     for m in P_WORDS.finditer(view, start, end):
         parts = m.group("w").split()
         offset = m.start()
@@ -185,7 +189,7 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
             if name is None:
                 continue
             found.append(NameMention(a, b, name, view[a:b], strong))
-            taken.append((a, b))
+            bisect.insort(taken, (a, b))
     found.sort(key=lambda n: n.start)
     return found
 

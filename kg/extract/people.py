@@ -110,6 +110,11 @@ def _is_place(m: NameMention, doc: Document) -> bool:
 def collect_people(doc: Document, units: list[Unit], fields: list[Field]) -> list[Person]:
     """Everyone named in ``units``, one :class:`Person` per person, in order of first mention."""
     people: list[Person] = []
+    # Each mention was compared with every mention found before it, which is quadratic in the
+    # names. _same_person needs the first four letters of the family names to be equal and
+    # reads only the family name and the given initial, so people are indexed by that prefix,
+    # each with one mention per (family, initial) it was named by.
+    by_prefix: dict[str, list[tuple[Person, dict[tuple[str, str], NameMention]]]] = {}
     skip = _lead_words(doc.lang)
     for unit in units:
         found = [m for m in find_names(doc.view, unit.start, unit.end, doc.lang)
@@ -117,10 +122,21 @@ def collect_people(doc: Document, units: list[Unit], fields: list[Field]) -> lis
         for i, m in enumerate(found):
             nxt = found[i + 1].start if i + 1 < len(found) else None
             prev_end = found[i - 1].end if i > 0 else unit.start
-            person = next((p for p in people if any(_same_person(m, q) for q, _ in p.mentions)), None)
-            if person is None:
-                person = Person()
-                people.append(person)
+            candidates = by_prefix.setdefault((m.name.family or "").lower()[:4], [])
+            found_as = next(
+                (
+                    (p, named)
+                    for p, named in candidates
+                    if any(_same_person(m, q) for q in named.values())
+                ),
+                None,
+            )
+            if found_as is None:
+                found_as = (Person(), {})
+                people.append(found_as[0])
+                candidates.append(found_as)
+            person, named = found_as
+            named.setdefault(((m.name.family or "").lower(), (m.name.given or "")[:1].lower()), m)
             person.mentions.append((m, unit))
             role = role_after(doc.view, m.end, unit.end, doc.lang, nxt) or role_before(
                 doc.view, prev_end, m.start, doc.lang, skip
@@ -159,10 +175,13 @@ def find_moderators(doc: Document, people: list[Person], fields: list[Field]) ->
     if out:
         return out
     cue = pattern("people", "moderator", doc.lang, whole=False)
+    hits: dict[tuple[int, int], re.Match[str] | None] = {}  # each sentence searched once
     for person in people:
         for m, unit in person.mentions:
-            sentence = doc.view[unit.start : unit.end]
-            hit = cue.search(sentence)
+            key = (unit.start, unit.end)
+            if key not in hits:
+                hits[key] = cue.search(doc.view[unit.start : unit.end])
+            hit = hits[key]
             if not hit:
                 continue
             cue_at = unit.start + hit.start()
@@ -210,7 +229,10 @@ def is_speaker(doc: Document, person: Person) -> bool:
         return False
     if person.roles:
         return True
-    return any(has_speech(doc.view[u.start : u.end], doc.lang) for _, u in contexts)
+    # each sentence once: a person named many times in one long sentence would cost a search of
+    # the whole sentence per mention
+    units = dict.fromkeys((u.start, u.end) for _, u in contexts)
+    return any(has_speech(doc.view[a:b], doc.lang) for a, b in units)
 
 
 def best_role(person: Person, text: str = "") -> Role | None:

@@ -34,6 +34,9 @@ from kg.record import (
 MAX_RECORD_BYTES = 5_000_000
 """A record is a few kilobytes; anything this large is not a record (and would be slow to parse)."""
 MAX_DEPTH = 20
+MAX_NODES = 10_000
+"""Values, keys and lists in one record at most (a full gold record has about 200): PyYAML is
+pure Python, and composing a million-item list of 5 MB would take minutes."""
 
 ISO_REGION_RE = re.compile(r"^[A-Z]{2}-[A-Z0-9]{1,3}$")
 COUNTRY_RE = re.compile(r"^[A-Z]{2}$")
@@ -72,6 +75,39 @@ GLOSS_KEYS = ("en", "themes", "notes", "comment")
 """Readers' glosses allowed anywhere (SCHEMA.md: not scored); keys ending in ``_en`` are too."""
 
 
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+class _Loader(yaml.SafeLoader):
+    """PyYAML's safe loader, refusing documents far larger or deeper than any record, early.
+
+    PyYAML's composer recurses once per level, so ``[[[[…]]]]`` a few thousand levels deep would
+    end in a RecursionError before :meth:`_Reader._plain` could count the levels; and it composes
+    about ten thousand nodes a second, so the count of nodes is capped (:data:`MAX_NODES`) as the
+    document is read.
+    """
+
+    _depth = 0
+    _nodes = 0
+    path: str | None = None
+
+    def compose_node(self, parent: yaml.Node | None, index: Any) -> yaml.Node | None:
+        problem = None
+        if self._depth > 2 * MAX_DEPTH:
+            problem = "nested too deeply to be an event record"
+        elif self._nodes >= MAX_NODES:
+            problem = f"more than {MAX_NODES:,} values: too large to be an event record"
+        if problem:
+            line = self.peek_event().start_mark.line + 1
+            raise RecordError(problem, path=self.path, line=line)
+        self._depth += 1
+        self._nodes += 1
+        try:
+            return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        finally:
+            self._depth -= 1
+
+
 class _Reader:
     """Turns a composed YAML node tree into a record, remembering each field's line."""
 
@@ -83,7 +119,8 @@ class _Reader:
     # -- YAML nodes to plain data, with line numbers per field path ------------------------------
 
     def load(self) -> Any:
-        loader = yaml.SafeLoader(self.source_text)
+        loader = _Loader(self.source_text)
+        loader.path = self.path
         try:
             node = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
@@ -115,7 +152,7 @@ class _Reader:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     self._fail(where, "has a key that is not a plain name", key_node)
-                key = str(loader.construct_object(key_node))
+                key = str(self._scalar(key_node, where, loader))
                 child = f"{where}.{key}" if where else key
                 # errors point at the key's line, where a reader looks for the field
                 self.lines.setdefault(child, key_node.start_mark.line + 1)
@@ -128,13 +165,23 @@ class _Reader:
                 self._plain(item, f"{where}[{i}]", loader, seen, depth + 1)
                 for i, item in enumerate(node.value)
             ]
+        return self._scalar(node, where, loader)
+
+    def _scalar(self, node: yaml.Node, where: str, loader: Any) -> Any:
+        """A key or a value, constructed by PyYAML's safe constructors."""
         try:
-            return loader.construct_object(node)
+            value = loader.construct_object(node)
         except yaml.constructor.ConstructorError as exc:
+            # e.g. a merge key "<<" outside a mapping, or a tag the safe loader does not know
             return self._fail(where, f"has a value YAML cannot read: {exc.problem}", node)
         except ValueError as exc:
             # e.g. an unquoted impossible date such as 2021-02-30, which YAML reads as a timestamp
             return self._fail(where, f"is not a valid value: {exc}", node)
+        if isinstance(value, str) and _SURROGATE.search(value):
+            # "\ud800" escapes give half a UTF-16 pair, which no UTF-8 output can hold
+            message = "holds a \\u escape that is no character (a lone surrogate)"
+            return self._fail(where, message, node)
+        return value
 
     # -- errors ------------------------------------------------------------------------------------
 
@@ -310,7 +357,7 @@ def _read_items(r: _Reader, value: Any, where: str, keys: tuple[str, ...]) -> li
 
 def _read_spans(r: _Reader, value: Any) -> dict[str, Span]:
     spans = {}
-    data = r.mapping(value, "spans", tuple(value or ()))
+    data = r.mapping(value, "spans", tuple(value) if isinstance(value, dict) else ())
     for key, pair in data.items():
         where = f"spans.{key}"
         if (

@@ -15,6 +15,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kg.extract import affiliation
 from kg.extract.lexicon import rules, words
 
 WORD = re.compile(r"[\w\"«»“”„'’()-]+(?:\s*[-–]\s*[\w\"«»“”„'’()]+)*|[—–]")
@@ -33,14 +34,6 @@ class Role:
 @functools.cache
 def _posts(lang: str) -> re.Pattern[str]:
     items = sorted(words("people", "posts", lang), key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in items)
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
-
-
-@functools.cache
-def _org_heads(lang: str) -> re.Pattern[str]:
-    heads = rules("people")["org_heads"][lang]
-    items = sorted((str(h) for h in heads), key=len, reverse=True)
     alts = "|".join(re.escape(w) for w in items)
     return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
 
@@ -200,59 +193,11 @@ def _trim(view: str, a: int, b: int) -> tuple[int, int]:
 
 
 def split_role(view: str, a: int, b: int, lang: str) -> Role:
-    """Split a role phrase into post and organisation (see the module docstring)."""
-    text = " ".join(view[a:b].split())
-    post, org = text, None
-    ministry = rules("people")["minister_to_ministry"][lang]
-    if lang == "ky":
-        head = _org_heads("ky").search(text)
-        if head is not None:
-            rest = text[head.end() :].strip()
-            quoted = re.match(r"\s*[\"«“„][^\"»”]+[\"»”“](?:\s+\S+){1,3}$", text[: head.end()])
-            own_unit = any(
-                re.search(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", w) and not _posts("ky").fullmatch(_ky_nominative(w))
-                for w in rest.split()
-            )
-            if rest and (quoted or re.search(r"\bбоюнча\b", rest) or own_unit):
-                org = _ky_org(text[: head.end()])
-                post = rest
-        if org is None:
-            mm = re.search(rf"(\S+)\s+{ministry['post']}\b", text, re.I)
-            if mm:
-                org = f"{mm.group(1)} {ministry['org']}"
-    elif lang == "en":
-        mm = re.search(r"\bminister\s+of\s+(.+)$", text, re.I)
-        if mm:
-            org = f"{ministry['org']} {mm.group(1)}"
-        else:
-            of = re.search(r"\s+of\s+(?:the\s+)?", text)
-            if of and _org_heads("en").search(text[of.end() :]) and has_post(text[: of.start()], lang):
-                post, org = text[: of.start()], text[of.end() :]
-    else:
-        mm = re.search(rf"\b{ministry['post']}\s+(\w+)", text)
-        if mm and not _org_heads("ru").search(text):
-            org = f"{ministry['org']} {mm.group(1)}"
-        head = next((h for h in _org_heads("ru").finditer(text)
-                     if h.group()[:1].isupper() or re.match(r"\s*[«\"“]|\s+[A-ZА-Я]{2,}", text[h.end() :])), None)
-        if head is not None:
-            table = {str(k).lower(): str(v) for k, v in rules("people")["org_heads"]["ru"].items()}
-            nominative = table[head.group().lower()]
-            tail = re.split(r"\s(?:по|в|на|при|для|с)\s|,", text[head.end() :], maxsplit=1)[0]
-            org = (nominative[:1].upper() + nominative[1:] + tail).strip()
-    return Role(post or None, org, a, b)
-
-
-def _ky_nominative(word: str) -> str:
-    """A Kyrgyz genitive noun back in the nominative ("башчысынын" → "башчысы")."""
-    return re.sub(r"(?<=[ыиуүаеоө])н[ыиуү]н$|(?<=[^ыиуүаеоө])[нд][ыиуү]н$|т[ыиуү]н$", "", word.lower())
-
-
-def _ky_org(text: str) -> str:
-    """The organisation part of a Kyrgyz chain, in the nominative; a quoted name stands alone."""
-    quoted = re.fullmatch(r"[\"«“„](.+?)[\"»”“](?:\s+\S+){1,3}", text.strip())
-    if quoted:
-        return quoted.group(1).strip()
-    return re.sub(r"(?<=[ыиуү])н[ыиуү]н$|(?<=[аеоөяю])н[ыиуү]н$", "", text.strip())
+    """The role phrase ``view[a:b]`` split into post and organisation (see :mod:`affiliation`)."""
+    before = view[:a].rstrip(" \t*_")
+    initial = not before or before[-1] in ".!?\n\t|"
+    found = affiliation.split_role(view[a:b], lang, sentence_initial=initial, whole_text=view)
+    return Role(found.post, found.organisation, a, b)
 
 
 __all__ = ["Role", "has_post", "has_speech", "role_after", "role_before", "split_role"]

@@ -180,11 +180,18 @@ def _named(text: str, start: int, end: int, sentence_initial: bool) -> bool:
         return True
     for m in re.finditer(r"[^\W\d_][\w'’-]*", segment):
         word = m.group()
-        if start + m.start() == 0 and sentence_initial:
-            continue
+        if start + m.start() == 0 and sentence_initial and not _place_word(segment[m.start() :]):
+            continue  # a capital that only opens the sentence; a place's name is a name anywhere
         if word[:1].isupper() and word.lower() not in {"the"}:
             return True
     return False
+
+
+def _place_word(text: str) -> bool:
+    from kg.extract.places import gazetteer
+
+    first = text.split()[:2]
+    return any(gazetteer().lookup(" ".join(first[:n])) is not None for n in (1, 2) if len(first) >= n)
 
 
 def _choose(text: str, bodies: list[Body], lang: str, sentence_initial: bool) -> Body | None:

@@ -19,7 +19,8 @@ ABBREVIATIONS = {
     "т.п", "др", "проф", "акад", "каф", "о", "к", "зам",
 }
 LATIN_DIGRAPH_INITIALS = {"zh", "sh", "ch", "kh", "ts", "yu", "ya", "ye", "yo", "dj", "th"}
-RULE_LINE = re.compile(r"^[ \t]*(?:[-–—_*=·•.]\s*){3,}$")
+RULE_LINE = re.compile(r"^[ \t]*(?:[-–—_*=·•.#]\s*){3,}$|^[ \t]*-\s*30\s*-[ \t]*$")
+"""A rule, or a press release's end mark ("###", "-30-"): what follows is not the report."""
 
 
 @dataclass(frozen=True)
@@ -178,7 +179,7 @@ def sentences(view: str, paras: list[Unit]) -> list[Unit]:
     for p in paras:
         start = p.start
         for m in ender.finditer(view, p.start, p.end):
-            if m.group().startswith(".") and not _ends_sentence(view, p.start, m.start()):
+            if m.group().startswith(".") and not ends_sentence(view, p.start, m.start()):
                 continue
             out.append(Unit(start, m.end()))
             start = m.end()
@@ -198,7 +199,8 @@ def _trimmed(view: str, s: Unit) -> tuple[int, int]:
     return a, b
 
 
-def _ends_sentence(view: str, floor: int, dot: int) -> bool:
+def ends_sentence(view: str, floor: int, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends a sentence (not an initial, an abbreviation, a number)."""
     m = re.search(r"([\w.-]+)$", view[floor:dot])
     if not m:
         return True
@@ -225,4 +227,4 @@ def read_document(text: str, lang: str) -> Document:
     return doc
 
 
-__all__ = ["Document", "Unit", "make_view", "read_document"]
+__all__ = ["Document", "Unit", "ends_sentence", "make_view", "read_document"]

@@ -22,15 +22,17 @@ UP = "A-ZА-ЯЁӨҮҢІЇЄ"
 LOW = "a-zа-яёөүңіїє"
 NAME_WORD = rf"[{UP}][{LOW}'’ʼ]+(?:-[{UP}]?[{LOW}]+)?"
 INITIAL = rf"(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Yo|Dj|[{UP}])\.(?![{LOW}])"
-_INITIALS = rf"{INITIAL}(?:\s?{INITIAL})?"
+_INITIALS = rf"{INITIAL}(?:[ \u00a0]?{INITIAL})?"
 
 FILIAL = frozenset(words("people", "patronymic_words"))
 """"son of" / "daughter of" after a father's name: "Асан уулу", "Нурбек кызы"."""
 
-P_INIT_FIRST = re.compile(rf"(?<![\w.])(?P<i>{_INITIALS})\s?(?P<w>{NAME_WORD})")
-P_INIT_LAST = re.compile(rf"(?<![\w.])(?P<w>{NAME_WORD})\s(?P<i>{_INITIALS})(?![\w])")
+GAP = r"(?:[ \u00a0]*\n[ \u00a0]*|[ \u00a0]+)"
+"""Between the words of a name: spaces or one line wrap, never a tab (a table cell's edge)."""
+P_INIT_FIRST = re.compile(rf"(?<![\w.])(?P<i>{_INITIALS})(?:{GAP})?(?P<w>{NAME_WORD})")
+P_INIT_LAST = re.compile(rf"(?<![\w.])(?P<w>{NAME_WORD}){GAP}(?P<i>{_INITIALS})(?![\w])")
 P_WORDS = re.compile(
-    rf"(?<![\w.-])(?P<w>{NAME_WORD}(?:\s+(?:{NAME_WORD}|{'|'.join(sorted(FILIAL))})){{0,6}})(?![\w])"
+    rf"(?<![\w.-])(?P<w>{NAME_WORD}(?:{GAP}(?:{NAME_WORD}|{'|'.join(sorted(FILIAL))})){{0,6}})(?![\w])"
 )
 
 
@@ -69,6 +71,8 @@ def strip_ky_case(word: str) -> str:
     >>> strip_ky_case("Асанованын"), strip_ky_case("Бакировдун"), strip_ky_case("Асанов")
     ('Асанова', 'Бакиров', 'Асанов')
     """
+    if is_patronymic(word):
+        return word  # "Маратовна" is a nominative, not "Маратов" + "на"
     for ending in _endings("ky_case_endings"):
         if " " in ending or not word.lower().endswith(ending):
             continue

@@ -149,13 +149,17 @@ def find_moderators(doc: Document, people: list[Person], fields: list[Field]) ->
     for f in fields:
         if f.name != "moderator" or f.value.end <= f.value.start:
             continue
-        for person in people:
-            if any(f.value.start <= m.start < f.value.end for m, _ in person.mentions):
-                person.moderator = True
-                first_end = max(m.end for m, _ in person.mentions if f.value.start <= m.start < f.value.end)
-                person.field_roles = _comma_roles(doc, first_end, f.value.end)
-                out.append(person)
-                break
+        named = sorted(
+            ((min(m.start for m, _ in p.mentions if f.value.start <= m.start < f.value.end), p) for p in people
+             if any(f.value.start <= m.start < f.value.end for m, _ in p.mentions)),
+            key=lambda sp: sp[0],
+        )
+        for k, (_, person) in enumerate(named):  # "Модераторы: A, post, и B, post"
+            stop = named[k + 1][0] if k + 1 < len(named) else f.value.end
+            person.moderator = True
+            name_end = max(m.end for m, _ in person.mentions if f.value.start <= m.start < stop)
+            person.field_roles = _comma_roles(doc, name_end, stop)
+            out.append(person)
     if out:
         return out
     cue = pattern("people", "moderator", doc.lang, whole=False)
@@ -190,7 +194,8 @@ def _comma_roles(doc: Document, start: int, end: int) -> list[tuple[str, int, in
         if piece == ",":
             continue
         text = " ".join(piece.split()).strip(" .;")
-        if len(text) > 1:
+        text = re.sub(r"\s*(?:\b(?:и|and|жана|а\s+также)\s*)$", "", text).strip(" ,.;")
+        if len(text) > 1 and text.lower() not in {"и", "and", "жана"}:
             s = doc.view.find(text.split()[0], a, b)
             out.append((text, s if s >= 0 else a, b))
     return out

@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import affiliation
+from kg.extract.document import ends_sentence
 from kg.extract.lexicon import rules, words
 
 WORD = re.compile(r"[\w\"«»“”„'’()-]+(?:\s*[-–]\s*[\w\"«»“”„'’()]+)*|[—–]")
@@ -34,8 +35,10 @@ class Role:
 @functools.cache
 def _posts(lang: str) -> re.Pattern[str]:
     items = sorted(words("people", "posts", lang), key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in items)
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+    # Kyrgyz posts take possessive and genitive endings: "доцент" → "доценти", "доцентинин"
+    ending = r"(?:[ыиуү]|с[ыиуү])?(?:н[ыиуү]н)?" if lang == "ky" else ""
+    alts = [re.escape(w) + ending for w in items] + [str(p) for p in rules("people")["post_patterns"][lang]]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w])", re.I)
 
 
 def has_post(text: str, lang: str) -> bool:
@@ -110,16 +113,23 @@ def role_before(view: str, floor: int, name_start: int, lang: str, skip: re.Patt
 def _boundary(text: str, lang: str) -> int:
     """Offset in ``text`` after the last boundary before the role."""
     best = 0
-    for m in re.finditer(r"[,;:(«»\"“”.!?]", text):
+    for m in re.finditer(r"[,;:(«»\"“”.!?\t\n|]|\s[—–-]\s", text):
         if m.group() == ",":
             if lang == "ky" and _genitive_pair(text, m.start()):
                 continue
-        if m.group() in "«»\"“”":
+        if m.group() in "«»\"“”" or _inside_quotes(text, m.start()):
             continue  # quoted names stay inside a role ("Жаңы муун" долбоорунун)
+        if m.group() == "." and not ends_sentence(text, 0, m.start()):
+            continue  # "г.", "Ж.": an abbreviation or an initial
+        if m.group().strip() in "—–-" and ends_with_post(text[: m.start()], lang):
+            continue  # "башчысы — аким": one post
         best = m.end()
     conj = {"ky": r"\s(?:жана|менен)\s", "ru": r"\s(?:и|а также)\s", "en": r"\s(?:and)\s"}[lang]
     for m in re.finditer(conj, text):
         if m.start() < best:
+            continue
+        if not text[best : m.start()].strip():
+            best = m.end()  # the conjunction that joins this person to the one before
             continue
         if lang == "ky" and m.group().strip() == "жана" and not ends_with_post(text[: m.start()], lang):
             continue
@@ -127,6 +137,12 @@ def _boundary(text: str, lang: str) -> int:
             continue
         best = m.end()
     return best
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1 or (
+        before.count("“") > before.count("”"))
 
 
 def _genitive_pair(text: str, comma: int) -> bool:
@@ -137,17 +153,16 @@ def _genitive_pair(text: str, comma: int) -> bool:
 
 
 def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int | None) -> Role | None:
-    """The post between commas right after a name ("Asanbekov S., Manager of ...,")."""
+    """The post between commas right after a name ("Asanbekov S., Manager of ...,"), with an
+    organisation in the next comma piece when the post names none ("гляциолог, <институт>")."""
     m = re.match(r"[ \t]*(?:айым|мырза)?[ \t]*[,(][ \t]*", view[name_end:limit])
     if not m:
         return None
     start = name_end + m.end()
     stop = min(limit, next_name if next_name is not None else limit)
-    text = view[start:stop]
-    end_m = re.search(r"[,;)]|\.(?:\s|$)|\s[—–]\s", text)
-    seg_end = start + (end_m.start() if end_m else len(text))
+    seg_end, ended = _piece_end(view, start, stop)
     speech = _speech(lang)
-    runs_on = end_m is None and next_name is not None and next_name <= limit and not speech.search(text)
+    runs_on = not ended and next_name is not None and next_name <= limit and not speech.search(view, start, stop)
     segment = view[start:seg_end]
     if lang == "ky":
         # "... эксперти жана <the next person's post>": the next person's role starts after жана
@@ -158,6 +173,8 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
                 break
     if runs_on:
         return None  # the words run into the next name: they are that person's post
+    while view[seg_end : seg_end + 1] == "," and _enumerated(view, seg_end + 1, stop, lang):
+        seg_end = _piece_end(view, seg_end + 1, stop)[0]  # "министра природных ресурсов, экологии и ..."
     sm = speech.search(view, start, seg_end)
     if sm:
         seg_end = sm.start()
@@ -171,7 +188,49 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
     first_post = _posts(lang).search(view, a, b)
     if lang != "ky" and first_post and first_post.start() - a > 40:
         return None
-    return split_role(view, a, b, lang)
+    role = split_role(view, a, b, lang)
+    if role.organisation is None and view[seg_end : seg_end + 1] == "," and not sm:
+        org_end = _piece_end(view, seg_end + 1, stop)[0]
+        oa, ob = _trim(view, seg_end + 1, org_end)
+        if _names_a_body(view[oa:ob], lang):
+            return Role(role.post, " ".join(view[oa:ob].split()).strip("\"«»“”"), a, ob)
+    return role
+
+
+def _piece_end(view: str, start: int, stop: int) -> tuple[int, bool]:
+    """The end of a comma piece: a comma, semicolon, closing bracket, spaced dash or a full stop
+    that ends the sentence ("г." and initials do not); and whether such a mark was found."""
+    for m in re.finditer(r"[,;)]|\.(?=\s|$)|\s[—–]\s", view[start:stop]):
+        if m.group() == "." and not ends_sentence(view, start, start + m.start()):
+            continue
+        return start + m.start(), True
+    return stop, False
+
+
+def _enumerated(view: str, start: int, stop: int, lang: str) -> bool:
+    """A comma piece that continues an enumeration inside a post ("..., экологии и технического
+    надзора КР"): joined by a conjunction, with no post, verb or name of its own."""
+    end = _piece_end(view, start, stop)[0]
+    piece = " ".join(view[start:end].split())
+    conj = {"ky": "жана", "ru": "и", "en": "and"}[lang]
+    words_ = piece.split()
+    if conj not in words_[1:-1] or has_post(piece, lang) or has_speech(piece, lang) or len(words_) > 8:
+        return False
+    if lang == "en":
+        return all(w[:1].isupper() or w in {"and", "of", "the"} or w.startswith("(") for w in words_)
+    return all(w.islower() or w.isupper() for w in words_) and words_[0].islower()
+
+
+def _names_a_body(piece: str, lang: str) -> bool:
+    """A comma piece after a post that names the body the person represents."""
+    words_ = piece.split()
+    if not words_ or len(words_) > 12 or has_post(piece, lang) or has_speech(piece, lang):
+        return False
+    if not (piece[:1].isupper() or piece[:1] in "«“\""):
+        return False
+    if re.fullmatch(r"[«“\"][^«»“”\"]+[»”\"]", piece):
+        return True
+    return any(affiliation.body_kind(w, lang) in {"organisation", "project"} for w in words_)
 
 
 @functools.cache

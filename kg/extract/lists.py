@@ -136,55 +136,6 @@ def _ru_nominative_plural(text: str) -> str:
     return " ".join([head, *words[1:]])
 
 
-# -- issues raised ------------------------------------------------------------------------------
-
-
-def issues(doc: Document) -> list[Item]:
-    """Problems and questions raised, split from the enumerations the issue cues mark."""
-    cue = pattern("cues", "issues", doc.lang)
-    intro = pattern("cues", "issues_intro", doc.lang)
-    tail = pattern("cues", "issues_tail", doc.lang)
-    out: list[Item] = []
-    for s in doc.sentences:
-        for m in cue.finditer(doc.view, s.start, s.end):
-            if doc.lang == "ky":
-                a, b = s.start, m.start()
-            else:
-                b = s.end
-                nxt = cue.search(doc.view, m.end(), s.end)
-                if nxt:
-                    b = nxt.start()
-                a = m.end()
-            a, b = doc.trim(a, b)
-            # drop the words introducing the list ("Сессиялардын жүрүшүндө", "вопросах и предложениях по")
-            head = doc.view[a:b]
-            best = 0
-            for im in intro.finditer(head):
-                if im.start() <= _nth_word_end(head, 4) and (doc.lang != "ky" or im.start() < 40):
-                    best = max(best, im.end())
-                if doc.lang != "ky":
-                    break
-            a += best
-            tm = None
-            for tm in tail.finditer(doc.view, a, b):
-                pass
-            if tm is not None and tm.end() >= b - 1:
-                b = tm.start()
-            a, b = doc.trim(a, b)
-            if b <= a:
-                continue
-            for ia, ib, text in split_items(doc, a, b, distribute=False):
-                text = text.strip(" .;")
-                if len(text.split()) >= 1 and len(text) > 3:
-                    out.append((ia, ib, text))
-    return out
-
-
-def _nth_word_end(text: str, n: int) -> int:
-    ms = list(re.finditer(r"\S+", text))
-    return ms[min(n, len(ms)) - 1].end() if ms else 0
-
-
 # -- recommendations ----------------------------------------------------------------------------
 
 
@@ -261,5 +212,5 @@ def presentations(doc: Document, topic: Quote | None) -> list[tuple[int, int, st
     return out
 
 
-__all__ = ["Recommendation", "audience_from_field", "audience_from_text", "issues", "places_named",
+__all__ = ["Recommendation", "audience_from_field", "audience_from_text", "places_named",
            "presentations", "recommendation_items"]

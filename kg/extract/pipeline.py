@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.errors import ExtractionError
-from kg.extract import headcount, lists, places, statements, topic, venue, when, who
+from kg.extract import headcount, issues, lists, places, statements, topic, venue, when, who
 from kg.extract.document import Document, Unit, read_document
 from kg.extract.fields import find_fields, first
 from kg.extract.kinds import choose_kind, find_kinds
@@ -121,7 +121,7 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
     pres = lists.presentations(doc, topic_quote)
     for i, (a, b, _) in enumerate(pres):
         facts.at(f"presentations[{i}]", (a, b))
-    issue_items = lists.issues(doc)
+    issue_items = issues.issues(doc, fields)
     for i, (a, b, _) in enumerate(issue_items):
         facts.at(f"issues_raised[{i}]", (a, b))
     recs = []

@@ -166,15 +166,24 @@ def recommendation_items(doc: Document, fields: list[Field]) -> list[tuple[int, 
     return spans
 
 
+SHARED_OBLAST = re.compile(
+    r"\s+(?:and|и|жана)\s+[\w-]+\s+(?:regions|oblasts|областей|областях|областям|областями|облустар\w*)",
+    re.I,
+)
+""""Osh and Batken regions": the plural qualifier after the conjunction covers both names."""
+
+
 def places_named(doc: Document, a: int, b: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Regions (names as written, nominative) and countries (alpha-2) a sentence names."""
-    from kg.extract.places import in_org_name, mentions, place_name
+    from kg.extract.places import as_city, in_org_name, mentions, names_water, place_name
 
     regions: list[str] = []
     countries: list[str] = []
     for m in mentions(doc, a, b):
-        if in_org_name(doc, m):
+        if in_org_name(doc, m, territorial=False) or names_water(doc, m):
             continue
+        if not SHARED_OBLAST.match(doc.view, m.end):
+            m = as_city(m, doc.lang)  # "мэриях Бишкека и Оша": the city, not the oblast
         if m.place.kind == "country":
             if m.place.code != "KG" and m.place.code not in countries:
                 countries.append(m.place.code)

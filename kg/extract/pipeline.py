@@ -132,7 +132,9 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
     outcome_excluded = excluded + [
         s for s in doc.sentences if any(s.start <= a < s.end for a, _, _ in issue_items)
     ]
-    outcome_span = statements.outcome(doc, outcome_excluded)
+    outcome_field = first(fields, "outcome")
+    outcome_span = statements.outcome(doc, outcome_excluded, outcome_field.value if outcome_field else None,
+                                      statements.is_announcement(doc, event_units))
     facts.at("outcome", outcome_span)
 
     event = Event(

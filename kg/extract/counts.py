@@ -156,7 +156,8 @@ def _what_follows(text: str, pos: int, end: int, nouns: re.Pattern[str]) -> str 
         if PARTICIPATED.match(rest):
             return "people"
         part = SPLIT_BY_SEX.match(rest)
-        if part and _noun_after(rest[part.end() :], nouns) in {"women", "men"}:
+        sex = nouns.search(rest, part.end(), part.end() + 30) if part else None
+        if sex and sex.lastgroup in {"women", "men"} and re.search(r"\d|[^\W\d_]", rest[part.end() : sex.start()]):
             return "people"
         group = re.match(rf"{re.escape(group.group())}\s+[^\W\d_][\w'’-]*", text[pos : min(end, pos + 80)])
         if group and len(group.group().split()) > 4:

@@ -13,6 +13,7 @@ from kg.record import Participants
 
 PARTICIPATION = re.compile(
     r"катыш|катыша|чогул|келиш|участ|присутств|собрал|пришл|particip|attend|gather|took\s+part|came|joined|"
+    r"brought\s+together|"
     r"тренинг\w*\s|trained",
     re.I,
 )

@@ -49,6 +49,8 @@ def top_level_splits(
                     m = None
             if m and _shares_head(view[pos:i], view[i + m.end() - 1 : end], lang):
                 m = None
+            if m and lang == "en" and not _en_new_item(view[pos:i], view[i + m.end() - 1 : end]):
+                m = None
             if m:
                 pieces.append((pos, i))
                 pos = i + m.end() - 1
@@ -79,6 +81,19 @@ def _shares_head(before: str, after: str, lang: str) -> bool:
     if len(right) < 2 or not (x[:1].isupper() and y[:1].isupper()):
         return False
     return bool(PLURAL_HEAD.search(right[1].strip(",.;:")) and right[1][:1].islower())
+
+
+EN_ITEM_START = re.compile(r"\s*(?:the|a|an|some|other|representatives|members|staff|heads|employees|"
+                           r"officials|experts|people|those|that)\b", re.I)
+
+
+def _en_new_item(before: str, after: str) -> bool:
+    """In English, "and" starts a new item when either side is a phrase of its own ("heads of ...",
+    "the head of ...", "that ..."), not inside a simple pair ("teachers and school principals")."""
+    before = re.split(r"[,;]", before)[-1]
+    following = re.split(r"[,;]", after)[0]
+    return bool(EN_ITEM_START.match(after) or re.search(r"\s(?:of|from|with|in|at|that)\s", f" {before} ")
+                or re.search(r"\s(?:of|from|with|in|at|that)\s", f" {following} "))
 
 
 def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:

@@ -18,6 +18,11 @@ from kg.extract.lexicon import rules
 LABEL_RE = re.compile(r"[ \t]*(?:\d+[.)]\s*)?(?P<label>[^\n:\t|]{2,80}?)[ \t]*(?::|\t|[ \t][—–-][ \t])[ \t]*")
 
 
+FINITE_VERB = re.compile(r"(?:[ыиуүеа]шт[ыиуү]|[ыиуү]лд[ыиуү]|\w{4}[аеиоуыя]ли|\w{3}ed)$", re.I)
+"""The end of a finite verb of participants together: Kyrgyz "-ышты", "-үлдү", Russian "-или",
+English "-ed" (not the possessive "-ты"/"-ды" of a Kyrgyz label such as "максаты")."""
+
+
 @dataclass(frozen=True)
 class Field:
     """One labelled field: its name, the label's span and the value's span (view offsets)."""
@@ -47,8 +52,11 @@ def classify_label(label: str) -> str | None:
     'date_place'
     """
     label = " ".join(label.split())
-    if len(label.split()) > rules("labels")["max_words"]:
+    words = label.split()
+    if len(words) > rules("labels")["max_words"]:
         return None
+    if len(words) >= 3 and any(FINITE_VERB.search(w) for w in words[1:]):
+        return None  # "Катышуучулар төмөнкү көйгөйлөрдү белгилешти:" is a sentence, not a label
     for name, pat in _label_keys():
         if pat.search(label):
             return name

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from kg.extract.document import Document, Unit
 from kg.extract.enumerations import Item, split_items
 from kg.extract.fields import Field
-from kg.extract.lexicon import pattern
+from kg.extract.lexicon import pattern, rules
 from kg.extract.quotes import Quote, find_quotes, quote_text
 from kg.extract.roles import KY_BLOCKING, KY_PRONOUNS
 
@@ -76,6 +76,9 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
             ):
                 cut = a + t.end()
         a = cut
+        lead = re.match(r"\s*\w+(?:[гк][аеоө]н)\s+(?=\S*\d|[^\W\d_]+\s)", view[a : m.start()])
+        if lead and re.search(r"\d", view[a + lead.end() : m.start()][:6]):
+            a += lead.end()  # "... келген 26 жаш активист катышты": the participle belongs to the clause before
         return _strip_counts(doc, a, m.start())
     end = s.end
     semi = view.find(";", m.end(), s.end)
@@ -83,8 +86,8 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
         end = semi
     start = m.end()
     colon = view.find(":", start, end)
-    if colon != -1 and re.search(r"\d", view[start:colon]):
-        start = colon + 1  # "24 человека: сотрудники ..., педагоги ..."
+    if colon != -1:
+        start = colon + 1  # "24 человека: сотрудники ..., педагоги ...", "came from ... districts: ..."
     return _strip_counts(doc, start, end)
 
 
@@ -105,14 +108,19 @@ def _tidy_audience(doc: Document, items: list[Item]) -> list[Item]:
     from kg.extract.lexicon import pattern as cue
 
     partitive = cue("cues", "partitive")
+    count_noun = re.compile(rf"(?:{'|'.join(str(n) for ns in rules('cues')['count_nouns'].values() for n in ns)})[\w-]*",
+                            re.I)
     out = []
     for a, b, text in items:
         counted = find_counts(doc.view, a, b)
         words = text.split()
         if partitive.match(text) or (counted and len(words) <= 3 and any(
-                w[:1].isdigit() or parse_number(w) is not None for w in words[:2])):
+                w[:1].isdigit() or parse_number(w) is not None for w in words[:2]) and count_noun.fullmatch(words[-1])
+                and not count_noun.fullmatch(" ".join(words[-2:]))):
             continue  # a count ("отуз беш катышуучу", "анын ичинде 19 аял"), not a category
         text = APPROX_COUNT.sub("", text)
+        if count_noun.fullmatch(text):
+            continue
         text = re.sub(r"^\d+\S*\s+(?:ашуун|ашык)\s+", "", text)
         text = re.sub(r"\s+(?:из|from)\s+(?:более\s+чем\s+|more\s+than\s+)?\d+.*$", "", text)
         text = text.strip(" .;:")

@@ -61,3 +61,21 @@ def test_nested_and_mismatched_quotes_in_topics() -> None:
 def test_future_closing_sentence_is_not_an_outcome() -> None:
     record = extract_text("В Оше прошел форум. Участники будут встречаться ежеквартально.").record
     assert record.outcome is None
+
+
+def test_audience_after_a_count_and_a_colon() -> None:
+    ru = extract_text("Прошел форум. В форуме участвовали 80 человек: студенты колледжей, представители "
+                      "акиматов и местных кенешей.").record.event.audience
+    assert ru == ("студенты колледжей", "представители акиматов", "представители местных кенешей")
+    en = extract_text("A forum was held. Thirty people came from three districts: teachers and school "
+                      "nurses, heads of aiyl okmotu and members of youth councils.").record.event.audience
+    assert en == ("teachers and school nurses", "heads of aiyl okmotu", "members of youth councils")
+
+
+def test_counted_group_is_the_audience_and_a_sentence_is_no_label() -> None:
+    record = extract_text(
+        "Тренинг өттү. Тренингге эки райондон келген 18 жаш мугалим катышты, алардын 12си кыздар.\n\n"
+        "Катышуучулар төмөнкү көйгөйлөрдү белгилешти: китептердин жетишсиздиги, интернеттин жоктугу."
+    ).record
+    assert record.event.audience == ("жаш мугалим",)
+    assert [i.text for i in record.issues_raised] == ["китептердин жетишсиздиги", "интернеттин жоктугу"]

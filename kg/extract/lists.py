@@ -58,6 +58,14 @@ def audience_from_text(doc: Document, sentences: list[Unit], people_spans: list[
 
 def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] | None:
     view = doc.view
+    colon = re.match(r"\s*:", view[m.end() : s.end])
+    if colon:  # "... 40 катышуучу: ...", "80 participants: ..." (a count, not a label, before it)
+        from kg.extract.counts import parse_number
+
+        before = view[max(s.start, m.start() - 40) : m.start()].split()
+        if not any(re.fullmatch(r"\d+", w) or parse_number(w) for w in before[-3:]):
+            return None
+        return _strip_counts(doc, m.end() + colon.end(), s.end)
     if doc.lang == "ky":
         word = m.group().lower()
         if "арасында" in word:

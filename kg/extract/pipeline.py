@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from kg.errors import ExtractionError
@@ -64,14 +65,16 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
     facts.at("event.city", loc.city_span)
     facts.at("event.region", loc.region_span)
     facts.at("event.country", loc.country_span)
-    venue_span = None
+    venue_span, venue_text = None, None
     for unit in place_fields:
         venue_span = venue.venue_in_field(doc, unit.start, unit.end)
         if venue_span:
+            venue_text = doc.at(venue_span)
             break
     for unit in ([] if venue_span else place_fields + event_units):
-        venue_span = venue.find_venue(doc, unit.start, unit.end)
-        if venue_span:
+        found_venue = venue.find_venue(doc, unit.start, unit.end)
+        if found_venue:
+            venue_span, venue_text = found_venue[:2], found_venue[2]
             break
     facts.at("event.venue", venue_span)
 
@@ -146,7 +149,7 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
         city=loc.city,
         region=loc.region,
         country=loc.country,
-        venue=doc.at(venue_span).strip("\"«»“” ") if venue_span else None,
+        venue=_unquoted(venue_text) if venue_text else None,
         participants=participants,
         language=lang,
         audience=tuple(t for _, _, t in audience),
@@ -172,6 +175,14 @@ def _first_sentence(doc: Document, unit: Unit) -> tuple[int, int]:
     s = doc.sentence_of(unit.start)
     end = min(unit.end, s.end) if s is not None else unit.end
     return doc.trim(unit.start, end)
+
+
+def _unquoted(text: str) -> str:
+    """A venue without surrounding quotes; a quoted name inside a longer phrase keeps its quotes."""
+    text = text.strip(" .")
+    if re.fullmatch(r"[\"«“][^\"«»“”]*[\"»”]", text):
+        return text[1:-1].strip()
+    return text
 
 
 def _clean_title(text: str) -> str:

@@ -220,18 +220,30 @@ ORG_BEFORE_QUOTE = re.compile(
 
 
 def presentations(doc: Document, topic: Quote | None) -> list[tuple[int, int, str]]:
+    """Quoted titles in a sentence that speaks of presentations or talks, or in the list lines
+    below such a sentence when it ends with a colon ("С докладами выступили:")."""
     cue = pattern("cues", "presentations", doc.lang)
     out: list[tuple[int, int, str]] = []
+    units: list[Unit] = []
     for s in doc.sentences:
         if not cue.search(doc.view, s.start, s.end):
             continue
+        units.append(s)
+        if doc.view[s.start : s.end].rstrip().endswith(":"):
+            for line in doc.lines:
+                if line.start < s.end:
+                    continue
+                if not (ITEM_MARK.match(doc.text, line.start, line.end) or ITEM_MARK.match(doc.view, line.start, line.end)):
+                    break
+                units.append(line)
+    for s in units:
         for q in find_quotes(doc.view, s.start, s.end):
             if topic is not None and q.start == topic.start:
                 continue
             text = quote_text(doc.view, q)
             if len(text.split()) < 3 or ORG_BEFORE_QUOTE.search(doc.view[max(s.start, q.open_at - 30) : q.open_at]):
                 continue
-            if text.endswith(("!", "?")) or len(text) > 300:
+            if text.endswith("!") or len(text) > 300:  # a slogan or a quoted speech, not a title
                 continue
             out.append((q.start, q.end, text))
     return out

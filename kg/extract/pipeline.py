@@ -9,7 +9,7 @@ from kg.errors import ExtractionError
 from kg.extract import headcount, issues, lists, places, statements, topic, venue, when, who
 from kg.extract.document import Document, Unit, read_document
 from kg.extract.fields import find_fields, first
-from kg.extract.kinds import choose_kind, find_kinds
+from kg.extract.kinds import KindMention, choose_kind, find_kinds
 from kg.extract.language import detect_language
 from kg.extract.lexicon import pattern
 from kg.extract.people import collect_people, find_moderators, is_speaker
@@ -61,10 +61,6 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
     rec_spans = lists.recommendation_items(doc, fields)
     excluded += [Unit(a, b) for a, b in rec_spans]
     place_fields = [f.value for f in fields if f.name in {"date_place", "place"}]
-    loc = places.locate(doc, place_fields, event_units, excluded, city_line)
-    facts.at("event.city", loc.city_span)
-    facts.at("event.region", loc.region_span)
-    facts.at("event.country", loc.country_span)
     venue_span, venue_text = None, None
     for unit in place_fields:
         venue_span = venue.venue_in_field(doc, unit.start, unit.end)
@@ -77,6 +73,10 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
             venue_span, venue_text = found_venue[:2], found_venue[2]
             break
     facts.at("event.venue", venue_span)
+    loc = places.locate(doc, place_fields, event_units, excluded, city_line, venue_span)
+    facts.at("event.city", loc.city_span)
+    facts.at("event.region", loc.region_span)
+    facts.at("event.country", loc.country_span)
 
     # -- what -----------------------------------------------------------------------------------
     topic_span = None
@@ -89,7 +89,7 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
         if topic_quote is not None:
             topic_span = (topic_quote.start, topic_quote.end)
         elif kind is not None:
-            topic_span = topic.phrase_topic(doc, kind)
+            topic_span = _phrase_topic(doc, kind, event_units, headline)
     facts.at("event.topic", topic_span)
     facts.at("event.kind", (kind.start, kind.end) if kind else None)
 
@@ -175,6 +175,18 @@ def _first_sentence(doc: Document, unit: Unit) -> tuple[int, int]:
     s = doc.sentence_of(unit.start)
     end = min(unit.end, s.end) if s is not None else unit.end
     return doc.trim(unit.start, end)
+
+
+def _phrase_topic(doc: Document, kind: KindMention, event_units: list[Unit], headline: Unit | None) -> tuple[int, int] | None:
+    """The unquoted topic joined to the kind's word, read in the sentences about the event rather
+    than in the headline, which says what happened, not what the event was called."""
+    mentions = [k for u in event_units for k in find_kinds(doc.view, doc.lang, u.start, u.end)
+                if k.name == kind.name and not (headline and headline.start <= k.start < headline.end)]
+    for k in [*mentions, kind]:
+        span = topic.phrase_topic(doc, k)
+        if span:
+            return span
+    return None
 
 
 def _unquoted(text: str) -> str:

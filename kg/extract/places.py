@@ -130,8 +130,9 @@ def place_name(place: Place, lang: str, surface: str = "") -> str:
 
 
 def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excluded: list[Unit],
-           dateline: Unit | None) -> Location:
-    """The event's city, oblast and country."""
+           dateline: Unit | None, venue: tuple[int, int] | None = None) -> Location:
+    """The event's city, oblast and country. A settlement the venue phrase names ("актовый зал
+    мэрии города ...") locates the event when no sentence about it does."""
     def usable(ms: list[PlaceMention]) -> list[PlaceMention]:
         return [
             m for m in ms
@@ -144,11 +145,14 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
         city = city or next((m for m in ms if m.place.kind in SETTLEMENTS), None)
         region = region or next((m for m in ms if m.place.kind in REGIONAL), None)
     body = [s for s in doc.sentences if s not in event_units]
+    in_venue = [Unit(*venue)] if venue else []
     if city is None:
-        for units in (event_units, body):
+        for units in (event_units, in_venue, body):
             for unit in units:
-                ms = [as_city(m, doc.lang) for m in usable(mentions(doc, unit.start, unit.end))]
-                city = next((m for m in ms if m.place.kind in SETTLEMENTS and is_locative(doc, m)), None)
+                found = mentions(doc, unit.start, unit.end)
+                ms = [as_city(m, doc.lang) for m in (found if units is in_venue else usable(found))]
+                city = next((m for m in ms if m.place.kind in SETTLEMENTS
+                             and (units is in_venue or is_locative(doc, m))), None)
                 if city:
                     break
             if city:

@@ -34,6 +34,8 @@ def quoted_topic(doc: Document, start: int, end: int, kinds: list[KindMention] =
             return q
         for k in kinds:
             gap = doc.view[k.end : q.open_at]
+            if doc.lang == "ky" and doc.view[k.start : k.end].lower().split()[-1] != k.name.lower().split()[-1]:
+                continue  # "Тренингди «...» уюштурду": a declined kind is followed by its organiser
             if k.end <= q.open_at and re.fullmatch(r"\s*(?:on|about|по|о|боюнча)?\s*[:—–-]?\s*", gap, re.I):
                 return q
     return None
@@ -63,7 +65,8 @@ def phrase_topic(doc: Document, kind: KindMention) -> tuple[int, int] | None:
         if not m:
             return None
         a = kind.end + m.end()
-        stop_re = {"ru": r"\s(?:в|во|на|для|с|со|при|среди|который|которая|которое|прош\w*|состоял\w*)\s|[,.;:(«]",
+        stop_re = {"ru": r"\s(?:в|во|на(?!\s+\d{4}\s+год)|для|с|со|при|среди|который|которая|которое|прош\w*|"
+                         r"состоял\w*)\s|[,.;:(«]",
                    "en": r"\s(?:in|at|for|with|was|were|will|which|that|held|organi[sz]ed)\s|[,.;:(“]"}[doc.lang]
         sm = re.search(stop_re, view[a : sentence.end])
         b = a + sm.start() if sm else sentence.end

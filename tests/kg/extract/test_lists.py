@@ -79,3 +79,30 @@ def test_counted_group_is_the_audience_and_a_sentence_is_no_label() -> None:
     ).record
     assert record.event.audience == ("жаш мугалим",)
     assert [i.text for i in record.issues_raised] == ["китептердин жетишсиздиги", "интернеттин жоктугу"]
+
+
+def test_topic_before_a_described_kind_and_not_after_a_declined_one() -> None:
+    record = extract_text(
+        "2024-жылы Ош шаарында «Таза аба: жаштардын демилгеси» аттуу эки күндүк тренинг өттү. "
+        "Тренингди «Жашыл Ош» коомдук фонду уюштурду."
+    ).record
+    assert record.event.topic == "Таза аба: жаштардын демилгеси"
+    assert record.presentations == ()
+
+
+def test_phrase_topic_is_read_in_the_lead_not_the_headline() -> None:
+    record = extract_text(
+        "Общественные слушания по бюджету района\n\n"
+        "10 мая 2023 года в Кочкоре состоялись общественные слушания по проекту бюджета на 2024 год."
+    ).record
+    assert record.event.topic == "проекту бюджета на 2024 год"
+
+
+def test_talks_listed_below_a_colon_and_a_title_that_asks() -> None:
+    record = extract_text(
+        "В Оше прошла конференция.\n\nС докладами выступили:\n"
+        "– Асанов Б.К., эксперт – «Что ждёт малые города?»;\n"
+        "– Петрова А.А., юрист ОФ «Право» – «Земельные споры в селах».\n"
+    ).record
+    assert record.presentations == ("Что ждёт малые города?", "Земельные споры в селах")
+    assert [s.name.family for s in record.speakers] == ["Асанов", "Петрова"]

@@ -67,3 +67,8 @@ def test_recommendation_places() -> None:
 )
 def test_venue_phrases(text: str, venue: str) -> None:
     assert extract_text(text).record.event.venue == venue
+
+
+def test_the_venue_phrase_names_the_town() -> None:
+    event = extract_text("5 мая 2023 года в актовом зале мэрии города Балыкчы прошли общественные слушания.").record.event
+    assert (event.city, event.region, event.venue) == ("Балыкчы", "KG-Y", "актовый зал мэрии города Балыкчы")

@@ -10,6 +10,7 @@ text are offsets into the original, as the Web Annotation selectors need (intero
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
 _APOSTROPHES = "\u2019\u02bc\u2018`\u00b4"
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     lower = char.lower()
     if len(lower) != 1:  # "İ".lower() has two code points: keep the offsets exact instead

@@ -34,6 +34,7 @@ def _number_words() -> list[tuple[str, int]]:
     return sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
+@functools.lru_cache(maxsize=2048)
 def _word_value(word: str) -> int | None:
     w = word.lower()
     for stem, value in _number_words():
@@ -56,7 +57,7 @@ def parse_number(text: str) -> int | None:
     (43, 43, 43)
     """
     text = text.strip()
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     total, seen = 0, False
     for part in re.split(r"[-\s]+", text):
@@ -80,6 +81,14 @@ def _noun_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})", re.I)
 
 
+DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,5})(?![\d.:/]|-?\s*(?:жыл|ж\.|-ж))")
+
+
+@functools.cache
+def _labelled() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_noun_pattern().pattern}){LABELLED}(?P<n>\d{{1,5}})", re.I)
+
+
 LABELLED = r"\s*[–—:-]\s*(?=\d)"
 """A sex named before its number: "женщин – 20", "аялдар – 17", "women: 16"."""
 PARTICIPATED = re.compile(r"катыш|участвова|приняли\s+участие|took\s+part|attended|participated|келди|келишти", re.I)
@@ -94,13 +103,13 @@ def find_counts(text: str, start: int, end: int) -> list[Count]:
     nouns = _noun_pattern()
     approx_before = pattern("cues", "approximate", "before", whole=False)
     partitive = pattern("cues", "partitive")
-    for m in re.finditer(rf"(?:{nouns.pattern}){LABELLED}(?P<n>\d{{1,5}})", text[:end], re.I):
+    for m in _labelled().finditer(text, start, end):
         what = _what(m)
-        if m.start() >= start and what != "people":
+        if what != "people":
             out.append(Count(int(m.group("n")), what, m.start("n"), m.end("n"), True))
     taken = {c.start for c in out}
-    for m in re.finditer(r"(?<![\w.,:/-])(\d{1,5})(?![\d.:/]|-?\s*(?:жыл|ж\.|-ж))", text[:end]):
-        if m.start() < start or m.start() in taken:
+    for m in DIGITS.finditer(text, start, end):
+        if m.start() in taken:
             continue
         n = int(m.group(1))
         if _approximate(text, m.start(), m.end(), approx_before):

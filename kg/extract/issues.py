@@ -18,6 +18,7 @@ from kg.extract.document import Document, Unit
 from kg.extract.enumerations import Item, split_items
 from kg.extract.fields import Field, first
 from kg.extract.lexicon import pattern, stems, words
+from kg.extract.lists import LIST_REACH
 
 ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-•–*·●▪])[ \t]+")
 KY_PARTICIPLE = re.compile(r"(?:[гк][аеоө]н|[гк][аеоө]н[ыиуү]н)$", re.I)
@@ -53,22 +54,22 @@ def issues(doc: Document, fields: list[Field]) -> list[Item]:
 
 def _list_of(doc: Document, s: Unit, m: re.Match[str], cue: re.Pattern[str]) -> list[Item]:
     view = doc.view
-    colon = view.find(":", m.end(), s.end)
-    if colon != -1 and not view[m.end() : colon].count(".") and colon - m.end() < 80:
-        a, b = doc.trim(colon + 1, s.end)
+    colon = view.find(":", m.end(), min(s.end, m.end() + 80))
+    if colon != -1 and not view[m.end() : colon].count("."):
+        a, b = doc.trim(colon + 1, min(s.end, colon + LIST_REACH))
         if b > a:
             return _items(doc, a, b)
         return [it for line in _following_items(doc, s) for it in _line_item(doc, line)]
     if doc.lang == "ky":
-        a, b = s.start, m.start()
+        a, b = max(s.start, m.start() - LIST_REACH), m.start()
         for c in re.finditer(r"\w+(?:[ыиуү]п|п),\s", view[a:b]):
             a = s.start + c.end()  # "жыйынга катышып, ...": a converb clause ends before the list
         last = re.search(r"(\w+)\W*$", view[a:b])
         if last and KY_PARTICIPLE.search(last.group(1)):
             return []  # "элди тынчсыздандырган көйгөйлөр": a relative clause, not a list
     else:
-        a, b = m.end(), s.end
-        nxt = cue.search(view, m.end(), s.end)
+        a, b = m.end(), min(s.end, m.end() + LIST_REACH)
+        nxt = cue.search(view, m.end(), b)
         if nxt:
             b = nxt.start()
     a, b = doc.trim(a, b)

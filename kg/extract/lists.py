@@ -12,6 +12,10 @@ from kg.extract.lexicon import pattern, rules
 from kg.extract.quotes import Quote, find_quotes, quote_text
 from kg.extract.roles import KY_BLOCKING, KY_PRONOUNS
 
+KY_CLAUSE_END = re.compile(r"(?<![\w-])\w+(?:ып|ип|уп|үп|п|т|ди|ды|ду|дү|ти|ты|ту|тү),\s")
+"""A converb or a finite verb before a comma ends the clause before a Kyrgyz list."""
+LIST_REACH = 800
+"""How far from its cue an enumeration is read (a list of the genre is a few hundred characters)."""
 ITEM_MARK = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-•–*·●▪]|[a-zа-я][.)])[ \t]+")
 
 
@@ -71,9 +75,9 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
         if "арасында" in word:
             verb = re.search(r"\s(?:болду|болушту|бар\s+эле|бар|катышты)(?!\w)", view[m.end() : s.end])
             return (m.end(), m.end() + verb.start()) if verb else (m.end(), s.end)
-        floor = s.start
-        for c in re.finditer(r"(?:\w+(?:ып|ип|уп|үп|п|т|ди|ды|ду|дү|ти|ты|ту|тү)),\s", view[s.start : m.start()]):
-            floor = s.start + c.end()
+        floor = max(s.start, m.start() - LIST_REACH)
+        for c in KY_CLAUSE_END.finditer(view, floor, m.start()):
+            floor = c.end()
         a = floor
         tokens = list(re.finditer(r"[\w%-]+", view[a : m.start()]))
         cut = a
@@ -88,8 +92,8 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
         if lead and re.search(r"\d", view[a + lead.end() : m.start()][:6]):
             a += lead.end()  # "... келген 26 жаш активист катышты": the participle belongs to the clause before
         return _strip_counts(doc, a, m.start())
-    end = s.end
-    semi = view.find(";", m.end(), s.end)
+    end = min(s.end, m.end() + LIST_REACH)
+    semi = view.find(";", m.end(), end)
     if semi != -1:
         end = semi
     start = m.end()
@@ -123,7 +127,7 @@ def _tidy_audience(doc: Document, items: list[Item]) -> list[Item]:
         counted = find_counts(doc.view, a, b)
         words = text.split()
         if partitive.match(text) or (counted and len(words) <= 3 and any(
-                w[:1].isdigit() or parse_number(w) is not None for w in words[:2]) and count_noun.fullmatch(words[-1])
+                w[:1].isdecimal() or parse_number(w) is not None for w in words[:2]) and count_noun.fullmatch(words[-1])
                 and not count_noun.fullmatch(" ".join(words[-2:]))):
             continue  # a count ("отуз беш катышуучу", "анын ичинде 19 аял"), not a category
         text = APPROX_COUNT.sub("", text)

@@ -53,6 +53,7 @@ def _endings(key: str) -> tuple[str, ...]:
     return tuple(sorted(words("people", key), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=8192)
 def is_patronymic(word: str) -> bool:
     w = word.lower()
     return w in words("people", "patronymic_words") or (
@@ -60,6 +61,7 @@ def is_patronymic(word: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_family(word: str) -> bool:
     w = word.lower()
     return len(w) > 4 and w.endswith(_endings("surname_endings")) and not is_patronymic(word)
@@ -151,6 +153,7 @@ NAME_SUFFIXES = ("бек", "бай", "гүл", "гул", "кан", "хан", "be
 """Kyrgyz names built on a common word ("Советбек", "Мектепбай") stay names."""
 
 
+@functools.lru_cache(maxsize=8192)
 def is_stop(word: str) -> bool:
     w = word.lower()
     if w in _stop_words() or any(w.startswith(s) and len(s) >= 5 for s in rules("names")["not_name_stems"]):
@@ -164,10 +167,13 @@ def is_stop(word: str) -> bool:
 def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
     """Name-like runs in ``view[start:end]`` (strong ones, and two-word runs for context checks)."""
     found: list[NameMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max(0, end - start))  # offsets already inside a name
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        return not any(taken[a - start : b - start])
+
+    def take(a: int, b: int) -> None:
+        taken[a - start : b - start] = b"\x01" * (b - a)
 
     for pat, initials_first in ((P_INIT_FIRST, True), (P_INIT_LAST, False)):
         for m in pat.finditer(view, start, end):
@@ -180,7 +186,7 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
             family = _base(word, lang)
             name = PersonName(family, initials[0], initials[1] if len(initials) > 1 else None)
             found.append(NameMention(m.start(), m.end(), name, m.group(), True))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for m in P_WORDS.finditer(view, start, end):
         parts = m.group("w").split()
         offset = m.start()
@@ -209,7 +215,7 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
             if name is None:
                 continue
             found.append(NameMention(a, b, name, view[a:b], strong))
-            taken.append((a, b))
+            take(a, b)
     found.sort(key=lambda n: n.start)
     return found
 

@@ -233,9 +233,27 @@ def _ministry(text: str, lang: str, whole_text: str) -> str | None:
     else:
         m = re.search(rf"\b{rule['post']}\s+(.+)$", text, re.I)
         org = f"{rule['org']} {m.group(1)}" if m else None
-    if org and org.lower() in " ".join(whole_text.split()).lower():
-        return org
-    return None
+    if org is None:
+        return None
+    return _as_written(org, lang, " ".join(whole_text.split()))
+
+
+MINISTRY_TAIL = {
+    "ru": r"(?:,?\s+(?:и\s+)?[а-яё-]+(?:ия|ии|ы|и|а|я|ого|его|ой|ей|ых|их|ов|ев)(?![\w-]))*"
+          r"(?:\s+(?:Кыргызской\s+Республики|КР)(?![\w-]))?",
+    "en": r"(?:,?\s+(?:and\s+)?[A-Z][\w-]*(?![\w-]))*",
+    "ky": r"",
+}
+
+
+def _as_written(org: str, lang: str, text: str) -> str | None:
+    """The ministry's name where the report writes it, with the rest of its enumeration
+    ("Министерство труда, социального обеспечения и миграции Кыргызской Республики")."""
+    m = re.search(rf"(?<![\w-]){re.escape(org)}(?![\w-]){MINISTRY_TAIL[lang]}", text, re.I)
+    if m is None:
+        return None
+    name = m.group()
+    return name
 
 
 __all__ = ["Affiliation", "body_kind", "split_role"]

@@ -87,9 +87,8 @@ def _skip_intro(doc: Document, a: int, b: int) -> int:
     head = doc.view[a:b]
     best = 0
     if doc.lang == "ky":
-        for im in intro.finditer(head):
-            if im.start() <= _nth_word_end(head, 4) and im.start() < 40:
-                best = max(best, im.end())
+        while (im := intro.match(head, best + len(head[best:]) - len(head[best:].lstrip()))) and im.end() > best:
+            best = im.end()  # intro words one after another from the start, never from inside an item
         return a + best
     lead = re.match(r"(?:и|and)\s+", head, re.I)
     im = intro.search(head)
@@ -108,11 +107,6 @@ def _cut_tail(doc: Document, a: int, b: int) -> int:
         if last is None or last.end() < b2 - 1:
             return b2
         b = last.start()
-
-
-def _nth_word_end(text: str, n: int) -> int:
-    ms = list(re.finditer(r"\S+", text))
-    return ms[min(n, len(ms)) - 1].end() if ms else 0
 
 
 def _following_items(doc: Document, s: Unit) -> list[Unit]:

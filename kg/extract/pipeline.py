@@ -182,7 +182,8 @@ def _phrase_topic(doc: Document, kind: KindMention, event_units: list[Unit], hea
     than in the headline, which says what happened, not what the event was called."""
     mentions = [k for u in event_units for k in find_kinds(doc.view, doc.lang, u.start, u.end)
                 if k.name == kind.name and not (headline and headline.start <= k.start < headline.end)]
-    for k in [*mentions[:5], kind]:
+    in_headline = headline is not None and headline.start <= kind.start < headline.end
+    for k in [*mentions[:5], *([] if in_headline else [kind])]:
         span = topic.phrase_topic(doc, k)
         if span:
             return span

@@ -51,9 +51,11 @@ def ends_with_post(text: str, lang: str) -> bool:
 
 
 KY_BLOCKING = re.compile(
-    r"(?:[гк][аеоө]|[ыиуү]н[аеоө]|с[ыиуү]н[аеоө]|[дт][аеоө]н|н[аеоө]н|[дт][аеоө]|нд[аеоө]|ып|ип|уп|үп|"
+    r"(?:(?<!и)[гк][аеоө]|[ыиуү]н[аеоө]|с[ыиуү]н[аеоө]|[дт][аеоө]н|н[аеоө]н|[дт][аеоө]|нд[аеоө]|ып|ип|уп|үп|"
     r"ды|ди|ду|дү|ты|ти|ту|тү)$"
 )
+"""A case ending or a verb form that a post phrase does not run across ("-ика" is a loan noun,
+"журналистика", since a Kyrgyz dative after "и" is "-ге"/"-ке")."""
 KY_POSTPOSITIONS = {"алдында", "алдындагы", "боюнча", "карата", "караштуу", "тарабынан", "жана",
                     "менен", "үчүн", "ичинде", "тармагында", "маселелери", "маселелер"}
 KY_ADVERBS = {"жаңыдан", "кайрадан", "мурдатан", "мурдагы", "азыркы", "буга чейин", "учурда", "азыр"}
@@ -117,6 +119,8 @@ def _boundary(text: str, lang: str) -> int:
         if m.group() == ",":
             if lang == "ky" and _genitive_pair(text, m.start()):
                 continue
+            if lang != "ky" and _enumerated_tail(text[m.end() :], lang):
+                continue  # "министра труда, социального обеспечения и миграции Name"
         if m.group() in "«»\"“”" or _inside_quotes(text, m.start()):
             continue  # quoted names stay inside a role ("Жаңы муун" долбоорунун)
         if m.group() == "." and not ends_sentence(text, 0, m.start()):
@@ -137,6 +141,15 @@ def _boundary(text: str, lang: str) -> int:
             continue
         best = m.end()
     return best
+
+
+def _enumerated_tail(rest: str, lang: str) -> bool:
+    """The words after a comma continue an enumeration of the post before it: lower-case words
+    joined by a conjunction, with no post and no further comma, up to the name."""
+    words_ = rest.split()
+    conj = {"ru": "и", "en": "and"}[lang]
+    return (0 < len(words_) <= 8 and conj in words_[1:-1] and "," not in rest
+            and all(w.islower() or w == conj for w in words_) and not has_post(rest, lang))
 
 
 def _inside_quotes(text: str, pos: int) -> bool:

@@ -65,7 +65,8 @@ def phrase_topic(doc: Document, kind: KindMention) -> tuple[int, int] | None:
         a, b = doc.trim(floor, stop)
     else:
         end = min(sentence.end, kind.end + REACH)
-        m = re.match(rf"\s+{prep}\s+", view[kind.end : end])
+        # "a public hearing in the town of X, Y region, on <topic>": a place between kind and topic
+        m = re.match(rf"(?:\s+(?:in|at|в|во)\s+[^.;:]{{0,80}}?,)?\s+{prep}\s+", view[kind.end : end])
         if not m:
             return None
         a = kind.end + m.end()

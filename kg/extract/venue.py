@@ -160,7 +160,12 @@ def _en_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | Non
     m = re.search(rf"(?:(?<![\w])(?:at|in)\s+the\s+{name}|(?<![\w])[Tt]he\s+{name}(?=\s+(?:hosted|was\s+the\s+venue)))",
                   view[start:end])
     if m is None:
-        return None
+        # "in the assembly hall of the X district administration": a room of a named building
+        m = re.search(rf"(?<![\w])(?:at|in)\s+the\s+((?:[a-z-]+\s+){{0,2}}(?:{heads})\s+of\s+the\s+"
+                      rf"{CAP}(?:\s+(?!in\b|on\b|at\b|with\b|for\b)[\w'’-]+){{0,6}})", view[start:end])
+        if m is None:
+            return None
+        return start + m.start(1), start + m.end(1), doc.at((start + m.start(1), start + m.end(1)))
     group = 1 if m.group(1) else 2
     a, b = start + m.start(group), start + m.end(group)
     return a, b, doc.at((a, b))

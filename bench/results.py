@@ -1,0 +1,234 @@
+"""A run's results: every measured row in ``results.json``, tables and ratios in ``results.md``.
+
+A ratio compares two servers measured in the same round (a few seconds apart), and the median over
+the rounds is reported, so a change of load on the machine between rounds moves both sides.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+from bench.stats import geomean, median
+
+__all__ = ["endpoint_ratios", "summary", "write"]
+
+TARGETS = {
+    "endpoint_vs_oxigraph_min": 0.7,
+    "endpoint_vs_rdflib_geomean": 10.0,
+    "load_reports_per_s": 200.0,
+    "load_memory_ratio": 1.5,
+    "pages_per_s": 500.0,
+    "pages_p99_ms": 20.0,
+}
+
+
+def endpoint_ratios(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], dict[str, float]]:
+    """(dataset, kg server, peer) → query → median over rounds of kg's rate / the peer's."""
+    runs: dict[tuple[str, str, str, int], float] = {}
+    for row in rows:
+        if row["stage"] == "endpoint":
+            runs[(row["dataset"], row["query"], row["server"], row["round"])] = row["rps"]
+    per: dict[tuple[str, str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for (dataset, query, server, rnd), rps in runs.items():
+        if not server.startswith("kg"):
+            continue
+        for (d2, q2, peer, r2), peer_rps in runs.items():
+            if (d2, q2, r2) == (dataset, query, rnd) and not peer.startswith("kg") and peer_rps > 0:
+                per[(dataset, server, peer)][query].append(rps / peer_rps)
+    return {key: {q: median(v) for q, v in queries.items()} for key, queries in per.items()}
+
+
+def summary(rows: list[dict[str, Any]], skipped: dict[str, str]) -> list[str]:
+    """The summary lines (``endpoint/oxigraph throughput ratio: 0.83`` ...) and the targets."""
+    lines: list[str] = []
+    for (dataset, server, peer), ratios in sorted(endpoint_ratios(rows).items()):
+        worst = min(ratios, key=ratios.__getitem__)
+        g = geomean(list(ratios.values()))
+        lines.append(
+            f"endpoint/{peer} throughput ratio: {_num(g)} "
+            f"(geometric mean of {len(ratios)} queries; "
+            f"{server} at {dataset}; lowest {_num(ratios[worst])} on {worst})"
+        )
+        if peer == "oxigraph":
+            met = ratios[worst] >= TARGETS["endpoint_vs_oxigraph_min"]
+            lines.append(
+                f"target endpoint ≥ 0.7× oxigraph on every query ({server}, {dataset}): "
+                f"{'met' if met else 'NOT met'}"
+            )
+        elif peer == "rdflib-endpoint":
+            met = g >= TARGETS["endpoint_vs_rdflib_geomean"]
+            lines.append(
+                f"target endpoint ≥ 10× rdflib-endpoint, geometric mean ({server}, {dataset}): "
+                f"{'met' if met else 'NOT met'}"
+            )
+    for row in rows:
+        if row["stage"] == "extract":
+            lines.append(
+                f"extraction: {row['reports_per_s']:.1f} reports/s, peak {row['peak_mb']:.0f} MB"
+            )
+        if row["stage"] == "validate":
+            lines.append(
+                f"SHACL validation: {row['mean_ms']:.1f} ms per report "
+                f"(mean; p99 {row['p99_ms']:.1f} ms)"
+            )
+    loads = [r for r in rows if r["stage"] == "load"]
+    for row in loads:
+        lines.append(
+            f"load with validation, {row['size']:,} reports: {row['reports_per_s']:.1f} reports/s, "
+            f"{row['triples_per_s']:,.0f} triples/s, peak {row['peak_mb']:.0f} MB"
+        )
+    if loads:
+        largest = max(loads, key=lambda r: r["size"])
+        met = largest["reports_per_s"] >= TARGETS["load_reports_per_s"]
+        lines.append(
+            f"target load with validation ≥ 200 reports/s: {'met' if met else 'NOT met'} "
+            f"({largest['reports_per_s']:.1f} at {largest['size']:,})"
+        )
+    if len(loads) > 1:
+        small, large = min(loads, key=lambda r: r["size"]), max(loads, key=lambda r: r["size"])
+        ratio = large["peak_mb"] / small["peak_mb"]
+        lines.append(
+            f"load peak memory {large['size']:,}/{small['size']:,} reports: {ratio:.2f} "
+            f"(target ≤ 1.5: {'met' if ratio <= TARGETS['load_memory_ratio'] else 'NOT met'})"
+        )
+    for what, why in skipped.items():
+        lines.append(f"not measured: {what}: {why}")
+    return lines
+
+
+def _num(value: float) -> str:
+    return f"{value:.2f}" if value < 10 else f"{value:.0f}"
+
+
+def _endpoint_table(rows: list[dict[str, Any]]) -> list[str]:
+    runs = [r for r in rows if r["stage"] == "endpoint"]
+    checks = {
+        (r["dataset"], r["query"], r["server"]): r for r in rows if r["stage"] == "endpoint-check"
+    }
+    grouped: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for r in runs:
+        grouped[(r["dataset"], r["query"], r["server"])].append(r)
+    out = [
+        "| dataset | query | server | requests/s | p50 ms | p99 ms | rows | errors | load |",
+        "|---|---|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    for (dataset, query, server), rs in grouped.items():
+        check = checks.get((dataset, query, server), {})
+        out.append(
+            f"| {dataset} | {query} | {server} | {median([r['rps'] for r in rs]):,.1f} | "
+            f"{median([r['p50_ms'] for r in rs]):.2f} | {median([r['p99_ms'] for r in rs]):.2f} | "
+            f"{check.get('rows', '')} | {sum(r['errors'] for r in rs)} | "
+            f"{median([r['load1'] for r in rs]):.2f} |"
+        )
+    return out
+
+
+def _ratio_table(rows: list[dict[str, Any]]) -> list[str]:
+    out = ["| dataset | kg server | peer | query | kg/peer throughput |", "|---|---|---|---|---:|"]
+    for (dataset, server, peer), ratios in sorted(endpoint_ratios(rows).items()):
+        for query, ratio in ratios.items():
+            out.append(f"| {dataset} | {server} | {peer} | {query} | {_num(ratio)} |")
+    return out
+
+
+def _simple_table(rows: list[dict[str, Any]], stage: str, columns: tuple[str, ...]) -> list[str]:
+    chosen = [r for r in rows if r["stage"] == stage]
+    if not chosen:
+        return []
+    out = ["| " + " | ".join(columns) + " |", "|" + "---:|" * len(columns)]
+    for r in chosen:
+        cells = [
+            (f"{r[c]:,.1f}" if isinstance(r.get(c), float) else str(r.get(c, ""))) for c in columns
+        ]
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
+def write(
+    out: Path,
+    machine: dict[str, Any],
+    options: dict[str, Any],
+    rows: list[dict[str, Any]],
+    skipped: dict[str, str],
+    *,
+    seconds: float | None = None,
+) -> None:
+    """Write ``results.json`` and ``results.md`` in ``out`` (again after every row)."""
+    lines = summary(rows, skipped)
+    data = {
+        "machine": machine,
+        "options": options,
+        "seconds": seconds,
+        "summary": lines,
+        "skipped": skipped,
+        "rows": rows,
+    }
+    (out / "results.json").write_text(
+        json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8"
+    )
+    md = [
+        "# kg benchmark results",
+        "",
+        "```",
+        json.dumps(machine, indent=1, ensure_ascii=False),
+        "```",
+        "",
+        "## Summary",
+        "",
+        *(f"    {line}" for line in lines),
+        "",
+    ]
+    sections = [
+        (
+            "Extraction",
+            _simple_table(
+                rows,
+                "extract",
+                ("reports", "failed", "reports_per_s", "p50_ms", "p99_ms", "peak_mb", "load1"),
+            ),
+        ),
+        (
+            "SHACL validation per report",
+            _simple_table(
+                rows,
+                "validate",
+                (
+                    "reports",
+                    "conforming",
+                    "triples_per_report",
+                    "mean_ms",
+                    "p50_ms",
+                    "p99_ms",
+                    "peak_mb",
+                    "load1",
+                ),
+            ),
+        ),
+        (
+            "Load with validation (embedded store)",
+            _simple_table(
+                rows,
+                "load",
+                (
+                    "size",
+                    "loaded",
+                    "rejected",
+                    "triples",
+                    "reports_per_s",
+                    "triples_per_s",
+                    "start_mb",
+                    "peak_mb",
+                    "load1",
+                ),
+            ),
+        ),
+        ("Endpoint: throughput ratios (median over rounds)", _ratio_table(rows)),
+        ("Endpoint: requests/s and latency (median over rounds)", _endpoint_table(rows)),
+    ]
+    for title, table in sections:
+        if table:
+            md += [f"## {title}", "", *table, ""]
+    (out / "results.md").write_text("\n".join(md), encoding="utf-8")

@@ -27,6 +27,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--seconds", type=float, help="length of one load run")
     parser.add_argument("--rounds", type=int, help="rounds of interleaved runs")
     parser.add_argument("--clients", type=int, help="concurrent connections")
+    parser.add_argument("--first-timeout", type=float, help="seconds a first answer may take")
     parser.add_argument("--queries", type=Path, help="folder of .rq files (default: kg/queries)")
     args = parser.parse_args(argv)
     options = Options.quick_run(args.out) if args.quick else Options(out=args.out)
@@ -44,6 +45,7 @@ def main(argv: list[str] | None = None) -> None:
         "seconds",
         "rounds",
         "clients",
+        "first_timeout",
         "queries",
     ):
         if (value := getattr(args, name)) is not None:

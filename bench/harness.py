@@ -34,11 +34,13 @@ class Options:
     validate_reports: int = 200
     load_sizes: tuple[int, ...] = (1000, 10_000, 100_000)
     endpoint_sizes: tuple[int, ...] = (1_000_000, 10_000_000)
-    rdflib_sizes: tuple[int, ...] = (100_000,)
+    rdflib_sizes: tuple[int, ...] = (50_000,)
     kg_workers: tuple[int, ...] = (1, 2)
     seconds: float = 5.0
-    rounds: int = 3
+    rounds: int = 2
     clients: int = 4
+    first_timeout: float = 30.0
+    """A query whose first answer takes longer on a server is not run under load there."""
     queries: Path | None = None
     seed: int = 2024
     quick: bool = False
@@ -123,11 +125,19 @@ def run(options: Options) -> Path:
                 "reports": dataset.reports,
             }
             specs: list[dict[str, Any]] = [
-                {"kind": "kg", "store": location, "workers": w, "name": _kg_name(w)}
+                {
+                    "kind": "kg",
+                    "store": location,
+                    "workers": w,
+                    "name": _kg_name(w),
+                    "query_timeout": options.first_timeout,
+                }
                 for w in options.kg_workers
             ]
             if not peers["oxigraph"]:
-                specs.append({"kind": "oxigraph", "store": location})
+                specs.append(
+                    {"kind": "oxigraph", "store": location, "query_timeout": options.first_timeout}
+                )
             if not peers["rdflib-endpoint"] and target in options.rdflib_sizes:
                 specs.append({"kind": "rdflib-endpoint", "nquads": dataset.path})
             queries = example_queries(dataset.event, options.queries)
@@ -144,6 +154,7 @@ def run(options: Options) -> Path:
                     clients=options.clients,
                     size=size,
                     log=_log,
+                    first_timeout=options.first_timeout,
                 ):
                     add(row)
 

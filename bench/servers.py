@@ -101,6 +101,7 @@ def start_server(
     threads: int = 8,
     name: str | None = None,
     ready_timeout: float = 900,
+    query_timeout: float = 120,
 ) -> Iterator[Server]:
     """Start a server of ``kind`` (``kg``, ``oxigraph``, ``rdflib-endpoint``) and stop it after."""
     port = free_port()
@@ -115,7 +116,7 @@ def start_server(
             # every server sends the whole answer: kg's row limit would cut list_events short
             KG_MAX_RESULT_ROWS="10000000",
             KG_MAX_RESULT_BYTES=str(2**31),
-            KG_QUERY_TIMEOUT="120",
+            KG_QUERY_TIMEOUT=str(query_timeout),
         )
         command = [
             sys.executable,
@@ -140,6 +141,8 @@ def start_server(
             "--bind",
             f"127.0.0.1:{port}",
             "--union-default-graph",
+            "--timeout-s",
+            str(max(1, round(query_timeout))),
         ]
         sparql = f"{root}/query"
     elif kind == "rdflib-endpoint":

@@ -77,6 +77,23 @@ def _url(server: Server, query: Query) -> str:
     return f"{server.sparql}?{urllib.parse.urlencode({'query': query.text})}"
 
 
+def drain(server: Server, *, limit: float = 300.0) -> float:
+    """Wait until ``server`` answers a trivial query at once again; returns the seconds waited.
+
+    A load run ends with queries still running on the server (the clients' last requests, and
+    queries it cannot stop), which would slow the next run or server: each run starts idle.
+    """
+    started = time.perf_counter()
+    ping = Query("ping", "ASK { ?s ?p ?o }", RESULTS_JSON)
+    while time.perf_counter() - started < limit:
+        t = time.perf_counter()
+        check = _answer_size(server, ping, limit)
+        if check["status"] == 200 and time.perf_counter() - t < 0.5:
+            break
+        time.sleep(0.5)
+    return time.perf_counter() - started
+
+
 def _answer_size(server: Server, query: Query, timeout: float) -> dict[str, Any]:
     """One request: status, bytes, and rows (SELECT) or triples (CONSTRUCT) in the answer."""
     request = urllib.request.Request(_url(server, query), headers={"Accept": query.accept})  # noqa: S310
@@ -127,6 +144,8 @@ def measure_endpoints(
     for query in queries:
         durations = {}
         for server in servers:
+            for other in servers:  # every server idle: they share the cores
+                drain(other)
             check = _answer_size(server, query, first_timeout)
             yield {
                 "stage": "endpoint-check",
@@ -145,6 +164,8 @@ def measure_endpoints(
             order = answered[r % len(answered) :] + answered[: r % len(answered)]
             for server in order:
                 load = os.getloadavg()[0]
+                for other in servers:
+                    drain(other)
                 run = run_load(
                     _url(server, query),
                     query.accept,

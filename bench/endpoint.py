@@ -143,6 +143,7 @@ def measure_endpoints(
     """
     for query in queries:
         durations = {}
+        first: dict[str, float] = {}
         for server in servers:
             for other in servers:  # every server idle: they share the cores
                 drain(other)
@@ -159,8 +160,9 @@ def measure_endpoints(
                 continue
             # a slow server gets a longer run, so that enough requests complete to give a rate
             durations[server.name] = max(seconds, min(MAX_SECONDS, 12 * check.get("first_s", 0)))
-        for r in range(rounds):
-            answered = [s for s in servers if s.name in durations]
+            first[server.name] = check.get("first_s", 0)
+        answered = [s for s in servers if s.name in durations]
+        for r in range(rounds if answered else 0):
             order = answered[r % len(answered) :] + answered[: r % len(answered)]
             for server in order:
                 load = os.getloadavg()[0]
@@ -178,7 +180,10 @@ def measure_endpoints(
                     "query": query.name,
                     "server": server.name,
                     "round": r,
-                    "rps": run.rps,
+                    # no request finished within the run: the rate of one request at a time,
+                    # an upper bound for a server that answers one query at a time
+                    "rps": run.rps or (1 / first[server.name] if first[server.name] else 0.0),
+                    "estimated": run.requests == 0,
                     "p50_ms": run.p50_ms,
                     "p99_ms": run.p99_ms,
                     "requests": run.requests,

@@ -27,10 +27,19 @@ TARGETS = {
 
 def endpoint_ratios(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], dict[str, float]]:
     """(dataset, kg server, peer) → query → median over rounds of kg's rate / the peer's."""
+    first = {
+        (r["dataset"], r["query"], r["server"]): r.get("first_s")
+        for r in rows
+        if r["stage"] == "endpoint-check"
+    }
     runs: dict[tuple[str, str, str, int], float] = {}
     for row in rows:
         if row["stage"] == "endpoint":
-            runs[(row["dataset"], row["query"], row["server"], row["round"])] = row["rps"]
+            rps = row["rps"]
+            seconds = first.get((row["dataset"], row["query"], row["server"]))
+            if rps <= 0 and seconds:
+                rps = 1 / seconds  # nothing finished in the run: one request at a time at best
+            runs[(row["dataset"], row["query"], row["server"], row["round"])] = rps
     per: dict[tuple[str, str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for (dataset, query, server, rnd), rps in runs.items():
         if not server.startswith("kg"):
@@ -118,7 +127,9 @@ def _endpoint_table(rows: list[dict[str, Any]]) -> list[str]:
     for (dataset, query, server), rs in grouped.items():
         check = checks.get((dataset, query, server), {})
         out.append(
-            f"| {dataset} | {query} | {server} | {median([r['rps'] for r in rs]):,.1f} | "
+            f"| {dataset} | {query} | {server} | "
+            f"{'≤ ' if any(r.get('estimated') for r in rs) else ''}"
+            f"{median([r['rps'] for r in rs]):,.2f} | "
             f"{median([r['p50_ms'] for r in rs]):.2f} | {median([r['p99_ms'] for r in rs]):.2f} | "
             f"{check.get('rows', '')} | {sum(r['errors'] for r in rs)} | "
             f"{median([r['load1'] for r in rs]):.2f} |"

@@ -21,6 +21,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--extract-reports", type=int)
     parser.add_argument("--validate-reports", type=int)
     parser.add_argument("--load-sizes", type=_sizes, help="e.g. 1000,10000,100000")
+    parser.add_argument("--load-jobs", type=_sizes, help="kg load --jobs variants, e.g. 1,2")
     parser.add_argument("--endpoint-sizes", type=_sizes, help="quads, e.g. 1e6,1e7")
     parser.add_argument("--rdflib-sizes", type=_sizes, help="quads served to rdflib-endpoint too")
     parser.add_argument("--kg-workers", type=_sizes, help="kg serve --workers variants, e.g. 1,2")
@@ -39,6 +40,7 @@ def main(argv: list[str] | None = None) -> None:
         "extract_reports",
         "validate_reports",
         "load_sizes",
+        "load_jobs",
         "endpoint_sizes",
         "rdflib_sizes",
         "kg_workers",

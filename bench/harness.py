@@ -33,6 +33,8 @@ class Options:
     extract_reports: int = 1000
     validate_reports: int = 200
     load_sizes: tuple[int, ...] = (1000, 10_000, 100_000)
+    load_jobs: tuple[int, ...] = (1, 2)
+    """``kg load --jobs`` variants measured at each size."""
     endpoint_sizes: tuple[int, ...] = (1_000_000, 10_000_000)
     rdflib_sizes: tuple[int, ...] = (50_000,)
     kg_workers: tuple[int, ...] = (1, 2)
@@ -40,6 +42,8 @@ class Options:
     rounds: int = 2
     clients: int = 4
     first_timeout: float = 30.0
+    max_run_seconds: float = 20.0
+    """The longest load run for a slow server (a slow query gets longer runs than ``seconds``)."""
     """A query whose first answer takes longer on a server is not run under load there."""
     queries: Path | None = None
     seed: int = 2024
@@ -55,10 +59,13 @@ class Options:
             extract_reports=10,
             validate_reports=5,
             load_sizes=(5, 15),
+            load_jobs=(1,),
             endpoint_sizes=(),
             rdflib_sizes=(20_000,),
             kg_workers=(1,),
             seconds=1.0,
+            max_run_seconds=2.0,
+            first_timeout=10.0,
             rounds=1,
             quick=True,
         )
@@ -106,9 +113,10 @@ def run(options: Options) -> Path:
 
     if "load" in options.stages:
         for n in options.load_sizes:
-            figures = run_stage("load", {"folder": str(records), "n": n})
-            _log(f"load {n}: {figures}")
-            add({"stage": "load", "size": n, "load1": os.getloadavg()[0], **figures})
+            for jobs in options.load_jobs:
+                figures = run_stage("load", {"folder": str(records), "n": n, "jobs": jobs})
+                _log(f"load {n} --jobs {jobs}: {figures}")
+                add({"stage": "load", "size": n, "load1": os.getloadavg()[0], **figures})
 
     if "endpoint" in options.stages:
         peers = available_peers()
@@ -155,6 +163,7 @@ def run(options: Options) -> Path:
                     size=size,
                     log=_log,
                     first_timeout=options.first_timeout,
+                    max_seconds=options.max_run_seconds,
                 ):
                     add(row)
 

@@ -4,7 +4,7 @@
 
 - ``extract``: extract every report text of a folder (``kg.extract.extract_file``);
 - ``load``: validate and load the first ``n`` records of a folder into a fresh embedded store, as
-  ``kg load`` does (``kg.loading.load_inputs``);
+  ``kg load --jobs N`` does (``kg.loading.load_inputs``);
 - ``validate``: SHACL validation of mapped reports, one at a time, each timed.
 """
 
@@ -65,56 +65,31 @@ def load(args: dict[str, Any]) -> dict[str, Any]:
     paths = sorted(Path(args["folder"]).glob("*.yaml"))[: args["n"]]
     with tempfile.TemporaryDirectory(prefix="kg-bench-store-") as tmp:
         store = open_store(Path(tmp) / "store")
-        load_inputs = _loader()
+        from kg.loading import load_inputs
+
         # the shapes, vocabularies and gazetteer are read once per process: not part of the rate
         load_inputs(store, paths[:1])
         base_mb = _peak_mb()
         started = time.perf_counter()
-        summary = load_inputs(store, paths)
+        summary = load_inputs(store, paths, jobs=args.get("jobs", 1))
         seconds = time.perf_counter() - started
         quads = store.quad_count()
         store.close()
     return {
         "reports": len(paths),
-        "loaded": summary["loaded"],
-        "rejected": summary["rejected"],
-        "triples": summary["triples"],
+        "jobs": args.get("jobs", 1),
+        "loaded": summary.loaded,
+        "rejected": summary.rejected,
+        "triples": summary.triples,
         "quads_in_store": quads,
         "seconds": seconds,
         "reports_per_s": len(paths) / seconds,
-        "triples_per_s": summary["triples"] / seconds,
+        "triples_per_s": summary.triples / seconds,
         "peak_mb": _peak_mb(),
+        # the worker processes of --jobs, the largest of them
+        "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
         "start_mb": base_mb,
     }
-
-
-def _loader() -> Callable[..., dict[str, int]]:
-    """``kg.loading.load_inputs`` as a function returning counts (a local loop until it exists)."""
-    try:
-        from kg.loading import load_inputs
-    except ImportError:  # before `kg load` landed: the same steps, in the same order
-        from kg.inputs import read_input
-        from kg.validation import validate_input
-
-        def run(store: Any, paths: list[Path]) -> dict[str, int]:
-            counts = {"loaded": 0, "rejected": 0, "triples": 0}
-            for path in paths:
-                item = read_input(path)
-                for mapped, report in zip(item.reports, validate_input(item), strict=True):
-                    if not report.conforms:
-                        counts["rejected"] += 1
-                        continue
-                    counts["triples"] += store.replace_graph(str(mapped.graph_iri), mapped.graph)
-                    counts["loaded"] += 1
-            return counts
-
-        return run
-
-    def run_kg(store: Any, paths: list[Path]) -> dict[str, int]:
-        s = load_inputs(store, paths)
-        return {"loaded": s.loaded, "rejected": s.rejected, "triples": s.triples}
-
-    return run_kg
 
 
 def validate(args: dict[str, Any]) -> dict[str, Any]:

@@ -61,7 +61,7 @@ from kg.errors import InputError, StoreError
 from kg.formats import format_for
 from kg.store.base import Store
 from kg.store.results import PREFIXES_BY_NAME, EmbeddedResult, Runner, Worker, translated
-from kg.store.terms import replace_graph_update, to_ox
+from kg.store.terms import replace_graph_update, replace_graph_update_text, to_ox
 
 __all__ = ["DEFAULT_STORE_PATH", "FLUSH_EVERY", "EmbeddedStore"]
 
@@ -121,14 +121,21 @@ class EmbeddedStore(Store):
         return self.store
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> int:
-        update = replace_graph_update(str(graph_iri), graph)
+        self._update_graph(replace_graph_update(str(graph_iri), graph))
+        return len(graph)
+
+    def _update_graph(self, update: str) -> None:
         with translated():
             store = self._writable()
             store.update(update)
             self._written += 1
             if self.path is not None and self._written % FLUSH_EVERY == 0:
                 store.flush()
-        return len(graph)
+
+    def replace_graph_ntriples(self, graph_iri: str, ntriples: str) -> int:
+        # the same update as replace_graph, without building an rdflib graph first
+        self._update_graph(replace_graph_update_text(str(graph_iri), ntriples))
+        return ntriples.count("\n")
 
     def delete_graph(self, graph_iri: str) -> None:
         with translated():

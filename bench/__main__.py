@@ -29,6 +29,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, help="rounds of interleaved runs")
     parser.add_argument("--clients", type=int, help="concurrent connections")
     parser.add_argument("--first-timeout", type=float, help="seconds a first answer may take")
+    parser.add_argument("--no-floor", action="store_true", help="leave out bench.floor_app")
     parser.add_argument("--queries", type=Path, help="folder of .rq files (default: kg/queries)")
     args = parser.parse_args(argv)
     options = Options.quick_run(args.out) if args.quick else Options(out=args.out)
@@ -52,6 +53,8 @@ def main(argv: list[str] | None = None) -> None:
     ):
         if (value := getattr(args, name)) is not None:
             setattr(options, name, value)
+    if args.no_floor:
+        options.floor = False
     run(options)
 
 

@@ -41,6 +41,8 @@ class Options:
     seconds: float = 5.0
     rounds: int = 2
     clients: int = 4
+    floor: bool = True
+    """Also serve the store with :mod:`bench.floor_app` (waitress + pyoxigraph, nothing else)."""
     first_timeout: float = 30.0
     max_run_seconds: float = 20.0
     """The longest load run for a slow server (a slow query gets longer runs than ``seconds``)."""
@@ -65,6 +67,7 @@ class Options:
             kg_workers=(1,),
             seconds=1.0,
             max_run_seconds=2.0,
+            floor=False,
             first_timeout=10.0,
             rounds=1,
             quick=True,
@@ -142,6 +145,8 @@ def run(options: Options) -> Path:
                 }
                 for w in options.kg_workers
             ]
+            if options.floor:
+                specs.append({"kind": "python-floor", "store": location})
             if not peers["oxigraph"]:
                 specs.append(
                     {"kind": "oxigraph", "store": location, "query_timeout": options.first_timeout}

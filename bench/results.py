@@ -15,6 +15,7 @@ from bench.stats import geomean, median
 
 __all__ = ["endpoint_ratios", "summary", "write"]
 
+FLOOR = "python-floor"
 TARGETS = {
     "endpoint_vs_oxigraph_min": 0.7,
     "endpoint_vs_rdflib_geomean": 10.0,
@@ -42,10 +43,15 @@ def endpoint_ratios(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], di
             runs[(row["dataset"], row["query"], row["server"], row["round"])] = rps
     per: dict[tuple[str, str, str], dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
     for (dataset, query, server, rnd), rps in runs.items():
-        if not server.startswith("kg"):
+        # kg against each peer, and the Python floor against the Rust server (what Python allows)
+        if not server.startswith(("kg", FLOOR)):
             continue
         for (d2, q2, peer, r2), peer_rps in runs.items():
-            if (d2, q2, r2) == (dataset, query, rnd) and not peer.startswith("kg") and peer_rps > 0:
+            if (d2, q2, r2) != (dataset, query, rnd) or peer_rps <= 0 or peer.startswith("kg"):
+                continue
+            if server == FLOOR and peer != "oxigraph":
+                continue
+            if server != FLOOR or peer != FLOOR:
                 per[(dataset, server, peer)][query].append(rps / peer_rps)
     return {key: {q: median(v) for q, v in queries.items()} for key, queries in per.items()}
 
@@ -56,11 +62,14 @@ def summary(rows: list[dict[str, Any]], skipped: dict[str, str]) -> list[str]:
     for (dataset, server, peer), ratios in sorted(endpoint_ratios(rows).items()):
         worst = min(ratios, key=ratios.__getitem__)
         g = geomean(list(ratios.values()))
+        name = "python-floor" if server == FLOOR else "endpoint"
         lines.append(
-            f"endpoint/{peer} throughput ratio: {_num(g)} "
+            f"{name}/{peer} throughput ratio: {_num(g)} "
             f"(geometric mean of {len(ratios)} queries; "
             f"{server} at {dataset}; lowest {_num(ratios[worst])} on {worst})"
         )
+        if server == FLOOR:
+            continue
         if peer == "oxigraph":
             met = ratios[worst] >= TARGETS["endpoint_vs_oxigraph_min"]
             lines.append(

@@ -4,6 +4,8 @@
   ``--workers N`` processes where asked;
 - ``oxigraph``: ``oxigraph serve-read-only`` (PyPI ``oxigraph``, the engine's own Rust server) on
   the same folder, with the union default graph as kg has it;
+- ``python-floor``: :mod:`bench.floor_app`, waitress and pyoxigraph with nothing between them
+  (the least any Python server can do per request);
 - ``rdflib-endpoint``: PyPI ``rdflib-endpoint`` (FastAPI under uvicorn, rdflib's in-memory store
   and SPARQL engine) serving the same quads from the N-Quads file.
 """
@@ -145,6 +147,10 @@ def start_server(
             str(max(1, round(query_timeout))),
         ]
         sparql = f"{root}/query"
+    elif kind == "python-floor":
+        assert store is not None
+        command = [sys.executable, "-m", "bench.floor_app", str(store), str(port)]
+        sparql = f"{root}/sparql"
     elif kind == "rdflib-endpoint":
         assert nquads is not None
         command = [

@@ -258,6 +258,6 @@ def write(
         ("Endpoint: requests/s and latency (median over rounds)", _endpoint_table(rows)),
     ]
     for title, table in sections:
-        if table:
+        if len(table) > 2:  # a header and its rule are not a table
             md += [f"## {title}", "", *table, ""]
     (out / "results.md").write_text("\n".join(md), encoding="utf-8")

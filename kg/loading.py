@@ -9,8 +9,9 @@ For each input (record, report text, RDF file) and each report graph in it:
    same quads and readers never see half a report.
 
 An input that cannot be read is counted as unreadable; the run goes on with the next one. Inputs
-are read one at a time and nothing is kept per report but counts and the failures' messages, so
-memory does not grow with the number of reports (``bench/load.py`` measures it).
+are read one at a time (with ``jobs``, a few at a time: :mod:`kg.load_pool`) and nothing is kept
+per report but counts and the failures' messages, so memory does not grow with the number of
+reports (``python -m bench --stages load`` measures it).
 
 The vocabularies (ontology, event kinds, themes, SDG subset, gazetteer: every ``ontology/*.ttl``)
 go into their own graph, ``{base}graph/vocabularies``, so queries and pages can label concepts.

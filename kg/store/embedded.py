@@ -42,7 +42,8 @@ docstrings; tests in ``tests/kg/test_store.py``):
 - **Memory.** RocksDB keeps what was written in memtables until they fill (each of Oxigraph's
   column families has its own), so a long ``kg load`` grew by about 0.4 MiB per report (300 MiB
   more after 1,000 reports). :meth:`EmbeddedStore.replace_graph` calls ``Store.flush()`` every
-  :data:`FLUSH_EVERY` graphs, which moves them to disk and keeps the peak flat (``bench/load.py``).
+  :data:`FLUSH_EVERY` graphs, which moves them to disk and keeps the peak flat
+  (``python -m bench --stages load``).
 - **Closing.** pyoxigraph has no ``close()``; the lock is released when the ``Store`` object is
   freed, so :meth:`close` flushes and drops the only reference.
 """

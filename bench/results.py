@@ -153,6 +153,42 @@ def _endpoint_table(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
+SERVERS = ("kg", "kg --workers 2", FLOOR, "oxigraph", "rdflib-endpoint")
+
+
+def compact_table(rows: list[dict[str, Any]], dataset: str) -> list[str]:
+    """One line per query: each server's requests/s and kg's ratio to each peer (BENCHMARKS.md)."""
+    rows = [r for r in rows if r.get("dataset") == dataset]
+    checks = {(r["query"], r["server"]): r for r in rows if r["stage"] == "endpoint-check"}
+    present = [s for s in SERVERS if any(server == s for _, server in checks)]
+    present += sorted({server for _, server in checks} - set(present))
+    ratios = endpoint_ratios(rows)
+    pairs = [(s, p) for s in present for p in present if (dataset, s, p) in ratios]
+    head = ["query", *(f"{s} req/s" for s in present), *(f"{s}/{p}" for s, p in pairs)]
+    out = ["| " + " | ".join(head) + " |", "|---|" + "---:|" * (len(head) - 1)]
+    for query in sorted({q for q, _ in checks}):
+        cells = [query]
+        for server in present:
+            check = checks.get((query, server), {})
+            runs = [
+                r
+                for r in rows
+                if r["stage"] == "endpoint" and (r["query"], r["server"]) == (query, server)
+            ]
+            if not runs:
+                cells.append(f"no answer ({check.get('status', '—')})" if check else "—")
+                continue
+            first = check.get("first_s") or 0
+            rates = [r["rps"] if r["rps"] > 0 else (1 / first if first else 0.0) for r in runs]
+            bound = "≤ " if any(r["rps"] <= 0 or r.get("estimated") for r in runs) else ""
+            cells.append(bound + _num(median(rates)))
+        for server, peer in pairs:
+            value = ratios[(dataset, server, peer)].get(query)
+            cells.append("—" if value is None else _num(value))
+        out.append("| " + " | ".join(cells) + " |")
+    return out
+
+
 def _ratio_table(rows: list[dict[str, Any]]) -> list[str]:
     out = ["| dataset | kg server | peer | query | kg/peer throughput |", "|---|---|---|---|---:|"]
     for (dataset, server, peer), ratios in sorted(endpoint_ratios(rows).items()):
@@ -253,6 +289,10 @@ def write(
                     "load1",
                 ),
             ),
+        ),
+        *(
+            (f"Endpoint at {dataset}: requests/s and ratios", compact_table(rows, dataset))
+            for dataset in dict.fromkeys(r["dataset"] for r in rows if r["stage"] == "endpoint")
         ),
         ("Endpoint: throughput ratios (median over rounds)", _ratio_table(rows)),
         ("Endpoint: requests/s and latency (median over rounds)", _endpoint_table(rows)),

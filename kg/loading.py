@@ -9,8 +9,9 @@ For each input (record, report text, RDF file) and each report graph in it:
    same quads and readers never see half a report.
 
 An input that cannot be read is counted as unreadable; the run goes on with the next one. Inputs
-are read one at a time and nothing is kept per report but counts and the failures' messages, so
-memory does not grow with the number of reports (``bench/load.py`` measures it).
+are read one at a time (with ``jobs``, a few at a time: :mod:`kg.load_pool`) and nothing is kept
+per report but counts and the failures' messages, so memory does not grow with the number of
+reports (``python -m bench --stages load`` measures it).
 
 The vocabularies (ontology, event kinds, themes, SDG subset, gazetteer: every ``ontology/*.ttl``)
 go into their own graph, ``{base}graph/vocabularies``, so queries and pages can label concepts.
@@ -26,6 +27,7 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS
@@ -37,6 +39,9 @@ from kg.namespaces import bind_prefixes
 from kg.paths import ontology_dir
 from kg.sparql import bind, load_query
 from kg.store.base import Store
+
+if TYPE_CHECKING:
+    from kg.load_pool import Checked
 from kg.validation import ValidationReport, validate_input
 
 __all__ = [
@@ -115,20 +120,32 @@ def load_inputs(
     *,
     base: str = DEFAULT_BASE,
     on_outcome: Callable[[LoadOutcome], None] | None = None,
+    jobs: int = 1,
 ) -> LoadSummary:
     """Validate and load every report of ``paths`` (files, as :func:`kg.inputs.expand_paths` gives).
 
     :param on_outcome: called after each report (and each unreadable input), for progress and
         messages
+    :param jobs: worker processes that read, map and validate (:mod:`kg.load_pool`); this
+        process alone writes, in the order of ``paths``
     :raises StoreError: the store itself fails (a bad report never raises)
     """
     summary = LoadSummary()
     started = time.perf_counter()
-    for path in paths:
-        for outcome in _load_one(store, path, base):
-            summary.add(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
+    if jobs > 1:
+        from kg.load_pool import checked_inputs
+
+        outcomes = (
+            _write(store, checked)
+            for checks in checked_inputs(paths, base, jobs)
+            for checked in checks
+        )
+    else:
+        outcomes = (outcome for path in paths for outcome in _load_one(store, path, base))
+    for outcome in outcomes:
+        summary.add(outcome)
+        if on_outcome is not None:
+            on_outcome(outcome)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -153,6 +170,16 @@ def _load_one(store: Store, path: Path, base: str) -> list[LoadOutcome]:
         written = store.replace_graph(str(mapped.graph_iri), mapped.graph)
         outcomes.append(LoadOutcome(path, "loaded", str(mapped.graph_iri), written, report))
     return outcomes
+
+
+def _write(store: Store, checked: Checked) -> LoadOutcome:
+    """Store a report a worker found conforming; only count one it rejected or could not read."""
+    if checked.graph_iri is None:
+        return LoadOutcome(checked.path, "unreadable", error=checked.error)
+    if checked.ntriples is None:
+        return LoadOutcome(checked.path, "rejected", checked.graph_iri, report=checked.report)
+    written = store.replace_graph_ntriples(checked.graph_iri, checked.ntriples)
+    return LoadOutcome(checked.path, "loaded", checked.graph_iri, written, checked.report)
 
 
 def _vocabulary_files() -> list[tuple[str, bytes]]:

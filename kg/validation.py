@@ -25,7 +25,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import pyshacl
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.plugins.sparql import prepareQuery
@@ -36,6 +35,7 @@ from kg.inputs import ReportInput, kind_of
 from kg.namespaces import KG, OA, SH, bind_prefixes
 from kg.paths import shapes_file
 from kg.record_fields import field_lines, line_of, record_field
+from kg.shacl_runner import run_shacl
 
 __all__ = [
     "REPORT_SHAPES",
@@ -190,15 +190,8 @@ def validate_graph(
     data = _PreparedQueryGraph()
     for triple in graph:
         data.add(triple)
-    # inplace: `data` is our own copy, so pyshacl need not clone it again
-    _, results_graph, _ = pyshacl.validate(
-        data,
-        shacl_graph=shapes_graph(),
-        inference="none",
-        allow_warnings=True,
-        allow_infos=True,
-        inplace=True,
-    )
+    # `data` is our own copy, so pyshacl may run in place; the shapes are compiled once
+    _, results_graph = run_shacl(data, shapes_graph())
     bind_prefixes(results_graph)
     results = tuple(
         sorted(

@@ -23,10 +23,24 @@ from kg.loading import LoadOutcome, load_inputs, load_vocabularies, vocabulary_g
     "(only when they changed).",
 )
 @click.option("--warnings", "show_warnings", is_flag=True, help="Print each report's warnings too.")
+@click.option(
+    "--jobs",
+    "-j",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Processes that read and validate reports (one per core is fastest); "
+    "this one alone writes.",
+)
 @base_option
 @store_options
 def command(
-    inputs: tuple[Path, ...], vocabularies: bool, show_warnings: bool, base: str, store: StoreSpec
+    inputs: tuple[Path, ...],
+    vocabularies: bool,
+    show_warnings: bool,
+    jobs: int,
+    base: str,
+    store: StoreSpec,
 ) -> None:
     """Validate records, report texts or RDF files and load them into the store.
 
@@ -61,7 +75,7 @@ def command(
             else nullcontext(paths)
         )
         with bar as items:
-            summary = load_inputs(target, items, base=base, on_outcome=report)
+            summary = load_inputs(target, items, base=base, on_outcome=report, jobs=jobs)
     click.echo(f"{store.describe()}: {summary.text}")
     if not summary.ok:
         sys.exit(1)

@@ -158,6 +158,16 @@ class Store(abc.ABC):
         :raises StoreError: the store could not be written; the old graph is then unchanged
         """
 
+    def replace_graph_ntriples(self, graph_iri: str, ntriples: str) -> int:
+        """:meth:`replace_graph` for triples written by :func:`kg.store.terms.ntriples_lines`.
+
+        ``kg load --jobs`` validates in worker processes, which send each report's triples in this
+        form (cheaper to pass between processes than an rdflib graph).
+        """
+        graph = Graph()
+        graph.parse(data=ntriples, format="nt")
+        return self.replace_graph(graph_iri, graph)
+
     @abc.abstractmethod
     def delete_graph(self, graph_iri: str) -> None:
         """Remove a named graph (no error when it does not exist)."""

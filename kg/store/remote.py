@@ -42,7 +42,12 @@ from kg.formats import format_for
 from kg.store.base import Store, syntax_error
 from kg.store.forms import QUERY_FORMS, blank_comments, query_form
 from kg.store.results import PREFIXES_BY_NAME, RemoteResult
-from kg.store.terms import ntriples_lines, replace_graph_update, to_ox
+from kg.store.terms import (
+    ntriples_lines,
+    replace_graph_update,
+    replace_graph_update_text,
+    to_ox,
+)
 
 __all__ = ["RemoteResult", "RemoteStore"]
 
@@ -174,6 +179,14 @@ class RemoteStore(Store):
         else:
             self.update(replace_graph_update(str(graph_iri), graph))
         return len(graph)
+
+    def replace_graph_ntriples(self, graph_iri: str, ntriples: str) -> int:
+        self._writable()
+        if self.gsp_endpoint:
+            self._gsp("PUT", str(graph_iri), ntriples.encode("utf-8"))
+        else:
+            self.update(replace_graph_update_text(str(graph_iri), ntriples))
+        return ntriples.count("\n")
 
     def delete_graph(self, graph_iri: str) -> None:
         self._writable()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pyshacl
 from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
 
 from kg.loading import LoadOutcome, load_inputs, load_paths, load_vocabularies, vocabulary_graph_iri
 from kg.mapping import map_record
@@ -133,3 +134,31 @@ def test_the_vocabulary_concepts_conform_to_their_shapes() -> None:
         use_shapes=[URIRef("https://w3id.org/kg-events/shapes#ConceptShape")],
     )
     assert conforms, text
+
+
+def test_worker_processes_load_the_same_quads_and_reject_the_same_reports(tmp_path: Path) -> None:
+    from kg.store import open_store
+
+    inputs = [GOOD, BAD, EXAMPLES / "balykchy-2022-10-06.ky.md"]
+    with open_store(tmp_path / "one") as one, open_store(tmp_path / "two") as two:
+        alone = load_inputs(one, inputs)
+        pooled = load_inputs(two, inputs, jobs=2)
+        assert (pooled.loaded, pooled.rejected, pooled.triples) == (
+            alone.loaded,
+            alone.rejected,
+            alone.triples,
+        )
+        assert pooled.rejected == 1  # the broken record: nothing of it written
+        assert "Women (6) + men (6) is not the total (10)" in pooled.failures[0]
+        a = Graph()
+        b = Graph()
+        for graph in one.graphs():
+            a += one.query(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+            ).to_graph()
+        for graph in two.graphs():
+            b += two.query(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+            ).to_graph()
+        assert one.graphs() == two.graphs()
+        assert isomorphic(a, b)

@@ -126,6 +126,10 @@ class IRIMinter:
     def place(self, code: str) -> URIRef:
         # ISO and P-codes are kept as they are (KG-J, KG05236000000); other places get a slug
         key = code if re.fullmatch(r"[A-Z]{2}(-[A-Z0-9]{1,3})?|KG\d{11}", code) else slugify(code)
+        if not key:
+            # a name with no letter or digit to spell (":", "—"): a key from its hash, so the
+            # same name still gives the same place
+            key = "h-" + hashlib.sha1(code.encode("utf-8")).hexdigest()[:10]  # noqa: S324
         return self.of("place", key)
 
     def part(self, kind: str, event_slug: str, n: int | str) -> URIRef:

@@ -69,7 +69,19 @@ class FieldReader:
     # -- YAML nodes to plain data, with line numbers per field path ------------------------------
 
     def load(self) -> Any:
-        loader = _Loader(self.source_text)
+        try:
+            # PyYAML checks every character as the loader is made: a control character such as
+            # U+0000 or U+001F raises a ReaderError here, before any node is read
+            loader = _Loader(self.source_text)
+        except yaml.reader.ReaderError as exc:
+            line = self.source_text.count("\n", 0, max(exc.position, 0)) + 1
+            char = exc.character
+            shown = f"U+{char:04X}" if isinstance(char, int) else repr(char)
+            raise ReportParseError(
+                f"not valid YAML: the control character {shown} is not allowed",
+                path=self.path,
+                line=line,
+            ) from exc
         loader.path = self.path
         try:
             node = loader.get_single_node()
@@ -94,7 +106,8 @@ class FieldReader:
         # An alias makes two paths share one node. Records never need that, and following aliases
         # is how a "billion laughs" document explodes, so any shared node is refused.
         if id(node) in seen:
-            self._fail(where, "uses a YAML alias (*anchor); write the value out instead", node)
+            # the line of the field holding the alias, not of the anchor it points back to
+            self.fail(where, "uses a YAML alias (*anchor); write the value out instead")
         seen.add(id(node))
         self.lines.setdefault(where, node.start_mark.line + 1)
         if isinstance(node, yaml.MappingNode):

@@ -25,6 +25,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--runslow", action="store_true", help="also run the long variants")
 
 
+RUNSLOW = False
+"""Whether ``--runslow`` was given (set before test modules are imported)."""
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    global RUNSLOW
+    RUNSLOW = bool(config.getoption("--runslow"))
+
+
+def examples(n: int) -> int:
+    """Hypothesis examples for a property test: ``n`` in CI, ten times more with ``--runslow``."""
+    return n * 10 if RUNSLOW else n
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if config.getoption("--runslow"):
         return

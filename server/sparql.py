@@ -14,7 +14,7 @@ from collections.abc import Callable
 from flask import Blueprint, Response, current_app, g, render_template, request, url_for
 from werkzeug.exceptions import BadRequest, MethodNotAllowed, UnsupportedMediaType
 
-from kg.errors import InputError
+from kg.errors import InputError, QueryRefused
 from kg.formats import FORMATS
 from kg.store import QueryResult, Store
 from server import examples
@@ -30,7 +30,7 @@ from server.negotiation import (
     prefers_html,
 )
 from server.service_description import service_description
-from server.sparql_text import QueryText, allowed_service, read_query
+from server.sparql_text import MAX_NESTING, QueryText, allowed_service, read_query
 from server.store import get_store, writes_results_itself
 
 bp = Blueprint("sparql", __name__)
@@ -99,6 +99,10 @@ def _graph_uris(name: str) -> tuple[str, ...]:
 def _check(text: str) -> QueryText:
     """Refuse what the settings forbid, before the engine sees it."""
     found = read_query(text)
+    if found.nesting > MAX_NESTING:
+        raise InputError(
+            f"brackets nest {found.nesting} levels deep; at most {MAX_NESTING} are accepted"
+        )
     allowed = current_app.config["ALLOWED_SERVICES"]
     for target in found.services:
         if not allowed_service(target, allowed):
@@ -176,7 +180,14 @@ def _update(text: str) -> Response:
         )
     if _graph_uris("using-graph-uri") or _graph_uris("using-named-graph-uri"):
         raise InputError("using-graph-uri and using-named-graph-uri are not supported: write USING")
-    _check(text)
+    found = _check(text)
+    if found.loads:
+        # the engine would fetch the source itself (an HTTP GET from the server to any address):
+        # the server makes no request on a client's behalf, as with SERVICE
+        raise QueryRefused(
+            f"LOAD <{found.loads[0]}> is not allowed on this server: it fetches nothing from the "
+            "network; send the data in INSERT DATA, or load files with kg load"
+        )
     get_store().update(text)
     return Response(status=204)
 

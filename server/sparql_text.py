@@ -1,4 +1,4 @@
-"""What the server reads from a SPARQL text before running it: its form and its SERVICE targets.
+"""What the server reads from a SPARQL text before running it: its form, SERVICE and LOAD targets.
 
 pyoxigraph exposes no query algebra to Python, and rdflib's parser is too slow for the query path,
 so this is a small lexer: it skips comments, strings and IRIs the way the SPARQL grammar does
@@ -18,6 +18,12 @@ QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 UPDATE_VERBS = frozenset(
     {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 )
+
+MAX_NESTING = 100
+"""Brackets (``{``, ``(``, ``[``) open at once, at most. Oxigraph's parser recurses once per level,
+and a few thousand levels overflow its stack, which ends the whole process (a segmentation fault,
+not an exception): one 10 kB query of braces would stop the server. Real queries nest a few
+levels."""
 
 # Codepoint escapes are replaced before parsing, anywhere in the text (SPARQL 1.1, §19.2), so
 # `\u0053ERVICE` is the keyword SERVICE: undo them first, as the engine does.
@@ -47,10 +53,16 @@ class QueryText:
         ``None`` when no form keyword was found (the engine will say what is wrong)
     :param services: each ``SERVICE`` target as an absolute IRI where it could be resolved, else
         as written (a variable, or a relative IRI without ``BASE``)
+    :param loads: each ``LOAD`` source of an update, resolved the same way (the engine would fetch
+        it from the network)
+    :param nesting: how deeply brackets nest outside strings, IRIs and comments, when that may be
+        more than :data:`MAX_NESTING` (else 0: not counted)
     """
 
     form: str | None
     services: tuple[str, ...]
+    loads: tuple[str, ...] = ()
+    nesting: int = 0
 
 
 def _unescape(match: re.Match[str]) -> str:
@@ -61,16 +73,18 @@ def read_query(text: str) -> QueryText:
     """Find the form and the ``SERVICE`` targets of a query or update.
 
     >>> read_query('PREFIX e: <http://x/> SELECT * { SERVICE e:s { ?s ?p ?o } }')
-    QueryText(form='SELECT', services=('http://x/s',))
+    QueryText(form='SELECT', services=('http://x/s',), loads=())
     """
     if "\\" in text:
         # an escape of a code point that does not exist is left for the engine to reject
         with contextlib.suppress(ValueError):
             text = _CODEPOINT.sub(_unescape, text)
-    # Most queries call no SERVICE: then reading up to the form keyword is enough.
-    may_call = "service" in text.lower()
+    # Most queries call no SERVICE and load nothing: then reading up to the form keyword is enough.
+    lowered = text.lower()
+    may_call = "service" in lowered or "load" in lowered
     form: str | None = None
     services: list[str] = []
+    loads: list[str] = []
     prefixes: dict[str, str] = {}
     base = ""
     tokens = [(m.lastgroup, m.group()) for m in _tokens(text, stop_at_form=not may_call)]
@@ -85,13 +99,36 @@ def read_query(text: str) -> QueryText:
             prefixes[following[0][1].rstrip(":")] = urljoin(base, following[1][1][1:-1])
         elif form is None and keyword in QUERY_FORMS:
             form = keyword
-        elif form is None and keyword in UPDATE_VERBS:
+        elif form is None and keyword in UPDATE_VERBS and keyword != "LOAD":
             form = "UPDATE"
         elif keyword == "SERVICE":
             silent = bool(following) and following[0][1].upper() == "SILENT"
             target = following[1:2] if silent else following[:1]
             services.append(_resolve(target[0] if target else ("other", ""), prefixes, base))
-    return QueryText(form, tuple(services))
+        elif keyword == "LOAD":
+            form = form or "UPDATE"
+            silent = bool(following) and following[0][1].upper() == "SILENT"
+            source = following[1:2] if silent else following[:1]
+            loads.append(_resolve(source[0] if source else ("other", ""), prefixes, base))
+    opened = text.count("{") + text.count("(") + text.count("[")
+    return QueryText(
+        form, tuple(services), tuple(loads), _nesting(text) if opened > MAX_NESTING else 0
+    )
+
+
+def _nesting(text: str) -> int:
+    """The deepest nesting of brackets among the tokens of ``text`` (codepoints already undone)."""
+    depth = deepest = 0
+    for match in _tokens(text, stop_at_form=False):
+        if match.lastgroup != "other":
+            continue
+        char = match.group()
+        if char in "{([":
+            depth += 1
+            deepest = max(deepest, depth)
+        elif char in "})]":
+            depth -= 1
+    return deepest
 
 
 def _tokens(text: str, *, stop_at_form: bool) -> Iterator[re.Match[str]]:

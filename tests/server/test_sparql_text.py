@@ -50,3 +50,33 @@ def test_services_are_allowed_by_url_prefix():
     assert not allowed_service("https://evil.example.org/sparql", allowed)
     assert not allowed_service("?endpoint", allowed)
     assert not allowed_service("http://a/", ())
+
+
+@pytest.mark.parametrize(
+    ("text", "loads"),
+    [
+        ("LOAD <http://a/x.ttl>", ("http://a/x.ttl",)),
+        ("LOAD SILENT <http://a/x.ttl> INTO GRAPH <http://g/>", ("http://a/x.ttl",)),
+        ("PREFIX a: <http://a/> CLEAR ALL ; load a:x.ttl", ("http://a/x.ttl",)),
+        ("INSERT DATA { <http://a/LOAD> <http://a/p> 'LOAD <http://b/>' }", ()),
+    ],
+)
+def test_load_sources_are_found(text, loads):
+    found = read_query(text)
+    assert found.form == "UPDATE"
+    assert found.loads == loads
+
+
+@pytest.mark.parametrize(
+    ("text", "nesting"),
+    [
+        ("SELECT * WHERE " + "{" * 150 + "}" * 150, 150),
+        ("SELECT * WHERE " + "\\u007B" * 150 + "}" * 150, 150),
+        # brackets in strings, IRIs and comments do not nest
+        ("SELECT * WHERE { BIND('" + "{" * 150 + "' AS ?x) } #" + "(" * 150, 2),
+        # few brackets: not counted at all
+        ("SELECT * WHERE { ?s ?p ?o }", 0),
+    ],
+)
+def test_nesting_is_measured_outside_strings_and_comments(text, nesting):
+    assert read_query(text).nesting == nesting

@@ -24,6 +24,13 @@ from kg.loading import LoadOutcome, load_inputs, load_vocabularies, vocabulary_g
 )
 @click.option("--warnings", "show_warnings", is_flag=True, help="Print each report's warnings too.")
 @click.option(
+    "--verbose",
+    "-v",
+    is_flag=True,
+    help="Print a line for each report as it is stored (its graph and triples), for logs and "
+    "pipes, where no progress bar is shown.",
+)
+@click.option(
     "--jobs",
     "-j",
     default=1,
@@ -38,6 +45,7 @@ def command(
     inputs: tuple[Path, ...],
     vocabularies: bool,
     show_warnings: bool,
+    verbose: bool,
     jobs: int,
     base: str,
     store: StoreSpec,
@@ -56,10 +64,18 @@ def command(
     def report(outcome: LoadOutcome) -> None:
         if outcome.status == "unreadable":
             click.echo(f"unreadable: {outcome.error}", err=True)
-        elif outcome.status == "rejected" and outcome.report is not None:
-            click.echo(f"rejected: {outcome.report.text}", err=True)
-        elif show_warnings and outcome.report is not None and outcome.report.warnings:
-            click.echo(outcome.report.text, err=True)
+        elif outcome.status == "rejected":
+            if outcome.report is not None:
+                click.echo(f"rejected: {outcome.report.text}", err=True)
+        else:
+            if verbose:
+                # written once the store has taken the report: a line here means it is stored
+                click.echo(
+                    f"loaded: {outcome.path} → <{outcome.graph_iri}> ({outcome.triples} triples)",
+                    err=True,
+                )
+            if show_warnings and outcome.report is not None and outcome.report.warnings:
+                click.echo(outcome.report.text, err=True)
 
     with store.open() as target:
         if vocabularies:

@@ -142,12 +142,14 @@ def _crash_rounds(
     return rounds
 
 
-def _report(rounds: list[Round], plan: Plan) -> None:
-    lines = [f"{plan.reports} reports, {len(rounds)} kills:"]
+def _report(rounds: list[Round], plan: Plan, expected: dict[str, int]) -> None:
+    quads = sum(expected.values())
+    lines = [f"{plan.reports} reports ({quads:,} quads), {len(rounds)} kills:"]
     lines += [
         f"  killed {r.killed_at}: {r.present} graphs in the store, all whole, none lost"
         for r in rounds
     ]
+    lines.append(f"  loaded again to the end: the same {quads:,} quads as an uninterrupted load")
     print("\n".join(lines))  # noqa: T201 - the figures RELIABILITY.md quotes (pytest -s)
 
 
@@ -155,14 +157,15 @@ def test_kill_9_during_a_load_leaves_whole_reports_and_a_rerun_completes(
     short_load: tuple[Path, dict[str, int]], tmp_path: Path
 ) -> None:
     rounds = _crash_rounds(SHORT, *short_load, tmp_path)
-    _report(rounds, SHORT)
+    _report(rounds, SHORT, short_load[1])
 
 
 @pytest.mark.slow
 def test_kill_9_during_a_long_load_many_times(tmp_path: Path) -> None:
     records = write_records(tmp_path / "records", LONG.reports)
-    rounds = _crash_rounds(LONG, records, clean_load(records, tmp_path / "clean"), tmp_path)
-    _report(rounds, LONG)
+    expected = clean_load(records, tmp_path / "clean")
+    rounds = _crash_rounds(LONG, records, expected, tmp_path)
+    _report(rounds, LONG, expected)
     # most kills land inside the load, not after it
     assert sum(r.killed_at.startswith("after") for r in rounds) >= len(rounds) // 2
 

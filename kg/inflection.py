@@ -10,6 +10,7 @@ text are offsets into the original, as the Web Annotation selectors need (intero
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,7 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\u00ad"
 _APOSTROPHES = "\u2019\u02bc\u2018`\u00b4"
 
 
+@functools.lru_cache(maxsize=4096)
 def _fold_char(char: str) -> str:
     lower = char.lower()
     if len(lower) != 1:  # "İ".lower() has two code points: keep the offsets exact instead
@@ -102,6 +104,7 @@ _SUFFIX_PATTERNS = {
     "ru_soft": "(?:ь|я|ю|ем|е|и|ью)",  # Иссык-Куль → Иссык-Куля; область → области
     "ru_i": "(?:й|я|ю|ем|е|и)",  # Китай → Китая, Китае
     "ru_o": "(?:о|а|у|ом|е)",  # село → села, селе
+    "ru_fixed": "",  # Балыкчы, Ат-Башы, Токмок-… ending in another vowel: not declined in Russian
     # Russian common nouns of the vocabularies, plurals included: столы, встреч, слушаниях
     "ru_cons_pl": "(?:а|у|ом|ем|е|ы|и|ов|ев|ей|ам|ям|ами|ями|ах|ях)?",
     "ru_a_pl": "(?:а|ы|и|е|у|ой|ою|ей|ею|ам|ями|ами|ах|ях)?",
@@ -171,6 +174,8 @@ def word_rules(word: str, *, common: bool = False) -> list[tuple[str, str]]:
         rules.append((word, "ky_n"))
     if ending := _RU_ENDINGS.get(last):
         rules.append((word[:-1], ending + plural if ending != "ru_i" else ending))
+    elif last in _VOWELS and not common:
+        rules.append((word, "ru_fixed"))
     elif last not in _VOWELS and last.isalpha():
         rules.append((word, "ru_cons" + plural))
     return rules

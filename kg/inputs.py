@@ -60,7 +60,7 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name.startswith(".") or child.name.lower() == "readme.md":
+                if child.name.startswith(".") or _is_documentation(child):
                     continue
                 try:
                     kind_of(child)
@@ -71,6 +71,12 @@ def expand_paths(paths: Iterable[str | Path]) -> Iterator[Path]:
             yield path
         else:
             raise InputError(f"{path}: no such file or folder")
+
+
+def _is_documentation(path: Path) -> bool:
+    """README.md, SCHEMA.md, CHANGELOG.md ...: a folder's notes, not a report in it."""
+    stem = path.name.split(".")[0]
+    return path.suffix.lower() in (".md", ".txt") and stem.isupper()
 
 
 def read_input(path: Path, *, base: str = DEFAULT_BASE) -> ReportInput:

@@ -52,9 +52,19 @@ EVENT_FIELDS: Mapping[URIRef, str] = {
 }
 """The record field behind each property of the event node."""
 
-PART_FIELDS = {"recommendation": "recommendations", "issue": "issues_raised", "presentation": "presentations"}
-SEX_FIELDS = {"T": "event.participants.total", "F": "event.participants.women", "M": "event.participants.men"}
-_PART = re.compile(r"/id/(recommendation|issue|presentation|participation|observation|annotation)/.+-(\w+)$")
+PART_FIELDS = {
+    "recommendation": "recommendations",
+    "issue": "issues_raised",
+    "presentation": "presentations",
+}
+SEX_FIELDS = {
+    "T": "event.participants.total",
+    "F": "event.participants.women",
+    "M": "event.participants.men",
+}
+_PART = re.compile(
+    r"/id/(recommendation|issue|presentation|participation|observation|annotation)/.+-(\w+)$"
+)
 
 
 def record_field(graph: Graph, focus: Node, path: Node | None = None) -> str | None:
@@ -160,7 +170,8 @@ def _place_field(graph: Graph, place: URIRef, *, seen: set[Node]) -> str | None:
 def field_lines(text: str) -> dict[str, int]:
     """Each field path of a YAML record → the 1-based line of its key (or item).
 
-    >>> field_lines("event:\\n  date: 2021-04-22\\nspeakers:\\n  - name: [A, B, null]\\n")["speakers[0].name"]
+    >>> lines = field_lines("event:\\n  date: 2021-04-22\\nspeakers:\\n  - name: [A, B, null]\\n")
+    >>> lines["speakers[0].name"]
     4
     """
     try:
@@ -202,5 +213,7 @@ def line_of(lines: Mapping[str, int], field: str) -> int | None:
         while where:
             if where in lines:
                 return lines[where]
-            where = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", where)
+            # drop the last `.key` or `[i]`; a bare top-level key has no parent
+            parent = re.sub(r"(\.[^.\[\]]+|\[\d+\])$", "", where)
+            where = "" if parent == where else parent
     return None

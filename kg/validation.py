@@ -1,6 +1,8 @@
 """SHACL validation of report graphs: shapes read once, pyshacl per report, results people can read.
 
-Every ``shapes/*.shapes.ttl`` is parsed once into one shapes graph (:func:`shapes_graph`). Each
+The report shapes (:data:`REPORT_SHAPES`, listed in ``shapes/kg.shapes.ttl``) are parsed once into
+one shapes graph (:func:`shapes_graph`); ``shapes/dcat-ap.shapes.ttl`` is for catalogue records
+(kg export), not reports. Each
 report's graph is validated alone with pyshacl, without inference: the mapper writes out every type
 and schema.org equivalent, so no reasoning over the ontology is needed, and a report costs tens of
 milliseconds rather than seconds (``bench/`` measures it).
@@ -17,12 +19,12 @@ report is still stored.
 from __future__ import annotations
 
 import functools
+import re
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-import pyshacl
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF
 from rdflib.plugins.sparql import prepareQuery
@@ -30,23 +32,44 @@ from rdflib.plugins.sparql.sparql import Query
 from rdflib.term import BNode, Node
 
 from kg.inputs import ReportInput, kind_of
-from kg.namespaces import OA, SH, bind_prefixes
-from kg.paths import shapes_dir
+from kg.namespaces import KG, OA, SH, bind_prefixes
+from kg.paths import shapes_file
 from kg.record_fields import field_lines, line_of, record_field
+from kg.shacl_runner import run_shacl
 
-__all__ = ["ValidationReport", "ValidationResult", "shapes_graph", "validate_graph", "validate_input"]
+__all__ = [
+    "REPORT_SHAPES",
+    "ValidationReport",
+    "ValidationResult",
+    "shapes_graph",
+    "validate_graph",
+    "validate_input",
+]
 
 SEVERITIES = {SH.Violation: "Violation", SH.Warning: "Warning", SH.Info: "Info"}
 MAX_VALUE_CHARS = 80
+_CYRILLIC = re.compile(r"[А-Яа-яЁёҢңӨөҮү]")
+
+
+REPORT_SHAPES = (
+    "kg.shapes.ttl",
+    "event.shapes.ttl",
+    "agents.shapes.ttl",
+    "statements.shapes.ttl",
+    "places.shapes.ttl",
+    "provenance.shapes.ttl",
+    "cube.shapes.ttl",
+    "vocabulary.shapes.ttl",
+)
+"""The shapes every report graph is checked against (``shapes/kg.shapes.ttl`` explains them)."""
 
 
 @functools.cache
 def shapes_graph() -> Graph:
-    """All shapes of ``shapes/``, parsed once per process."""
+    """The report shapes, parsed once per process."""
     graph = bind_prefixes(Graph())
-    for resource in sorted(shapes_dir().iterdir(), key=lambda r: r.name):
-        if resource.name.endswith(".shapes.ttl"):
-            graph.parse(data=resource.read_text(encoding="utf-8"), format="turtle")
+    for name in REPORT_SHAPES:
+        graph.parse(data=shapes_file(name).read_text(encoding="utf-8"), format="turtle")
     return graph
 
 
@@ -110,7 +133,11 @@ class ValidationReport:
     @property
     def text(self) -> str:
         """The report as a person reads it: a summary line, then one block per result."""
-        status = "conforms" if self.conforms else f"does NOT conform ({len(self.violations)} violation(s))"
+        status = (
+            "conforms"
+            if self.conforms
+            else f"does NOT conform ({len(self.violations)} violation(s))"
+        )
         head = f"{self.source}: {status}"
         if self.warnings:
             head += f", {len(self.warnings)} warning(s)"
@@ -154,8 +181,8 @@ def validate_graph(
     """Validate one report's graph against the shapes.
 
     :param source: what to call the report in messages (its file, usually)
-    :param record_lines: field path → line of the record YAML (:func:`kg.record_fields.field_lines`),
-        so results name the line to fix
+    :param record_lines: field path → line of the record YAML
+        (:func:`kg.record_fields.field_lines`), so results name the line to fix
     :param source_text: the report's NFC text, so results of located facts name its line
     :returns: the report; ``graph`` itself is not changed
     """
@@ -163,21 +190,22 @@ def validate_graph(
     data = _PreparedQueryGraph()
     for triple in graph:
         data.add(triple)
-    # inplace: `data` is our own copy, so pyshacl need not clone it again
-    _, results_graph, _ = pyshacl.validate(
-        data,
-        shacl_graph=shapes_graph(),
-        inference="none",
-        allow_warnings=True,
-        allow_infos=True,
-        inplace=True,
-    )
+    # `data` is our own copy, so pyshacl may run in place; the shapes are compiled once
+    _, results_graph = run_shacl(data, shapes_graph())
     bind_prefixes(results_graph)
     results = tuple(
         sorted(
-            (_result(results_graph, node, graph, record_lines, source_text)
-             for node in results_graph.subjects(RDF.type, SH.ValidationResult)),
-            key=lambda r: (r.severity != "Violation", r.field or "~", r.focus, r.path or "", r.message),
+            (
+                _result(results_graph, node, graph, record_lines, source_text)
+                for node in results_graph.subjects(RDF.type, SH.ValidationResult)
+            ),
+            key=lambda r: (
+                r.severity != "Violation",
+                r.field or "~",
+                r.focus,
+                r.path or "",
+                r.message,
+            ),
         )
     )
     return ValidationReport(
@@ -222,14 +250,14 @@ def _result(
     focus = rg.value(node, SH.focusNode)
     path = rg.value(node, SH.resultPath)
     value = rg.value(node, SH.value)
-    messages = {m.language or "": str(m) for m in rg.objects(node, SH.resultMessage) if isinstance(m, Literal)}
+    messages = _messages(rg, node)
     component = rg.value(node, SH.sourceConstraintComponent)
     shape = rg.value(node, SH.sourceShape)
     field_path = record_field(data, focus, path) if focus is not None else None
     return ValidationResult(
         severity=SEVERITIES.get(rg.value(node, SH.resultSeverity), "Violation"),  # type: ignore[arg-type]
         focus=_show(rg, focus) or "?",
-        message=messages.get("en") or messages.get("") or next(iter(messages.values()), "constraint not met"),
+        message=messages.get("en") or next(iter(messages.values()), "constraint not met"),
         message_ky=messages.get("ky"),
         constraint=str(component).rsplit("#", 1)[-1] if component is not None else "",
         path=_show_path(rg, path),
@@ -237,8 +265,20 @@ def _result(
         shape=_show(rg, shape) if isinstance(shape, URIRef) else None,
         field=field_path,
         line=line_of(record_lines, field_path) if record_lines and field_path else None,
-        source_line=_source_line(data, focus, source_text),
+        source_line=_source_line(data, focus, field_path, source_text),
     )
+
+
+def _messages(rg: Graph, node: Node) -> dict[str, str]:
+    """A result's messages by language. pyshacl drops the language tag of a SHACL-SPARQL message
+    when it fills in ``{?var}``, so an untagged message is told by its script: our messages are
+    English or Kyrgyz (Cyrillic)."""
+    found: dict[str, str] = {}
+    for m in sorted(rg.objects(node, SH.resultMessage)):
+        if isinstance(m, Literal):
+            lang = m.language or ("ky" if _CYRILLIC.search(str(m)) else "en")
+            found.setdefault(lang, str(m))
+    return found
 
 
 def _show(graph: Graph, term: Node | None) -> str | None:
@@ -259,11 +299,16 @@ def _show_path(graph: Graph, path: Node | None) -> str | None:
     return _show(graph, path)
 
 
-def _source_line(data: Graph, focus: Node | None, text: str | None) -> int | None:
-    """The line of the report text where the fact at ``focus`` was read (from its annotation)."""
-    if text is None or focus is None:
+def _source_line(
+    data: Graph, focus: Node | None, field: str | None, text: str | None
+) -> int | None:
+    """The line of the report text where the fact was read: from the annotation of ``focus`` for
+    ``field`` (the event carries many facts, so the field has to match)."""
+    if text is None or focus is None or field is None:
         return None
     for ann in data.subjects(OA.hasBody, focus):
+        if str(data.value(ann, KG.field)) != field:
+            continue
         for target in data.objects(ann, OA.hasTarget):
             for selector in data.objects(target, OA.hasSelector):
                 start = data.value(selector, OA.start)

@@ -38,9 +38,27 @@ def cli(verbose: int) -> None:
 def _register() -> None:
     # Each command lives in its own module; they are imported here, once, in a fixed order that is
     # also the order of `kg --help`.
-    from kg.cli import cmd_eval, cmd_export, cmd_extract, cmd_map, cmd_serve, cmd_validate
+    from kg.cli import (
+        cmd_eval,
+        cmd_export,
+        cmd_extract,
+        cmd_load,
+        cmd_map,
+        cmd_query,
+        cmd_serve,
+        cmd_validate,
+    )
 
-    modules: tuple[Any, ...] = (cmd_extract, cmd_map, cmd_validate, cmd_eval, cmd_export, cmd_serve)
+    modules: tuple[Any, ...] = (
+        cmd_extract,
+        cmd_map,
+        cmd_validate,
+        cmd_load,
+        cmd_query,
+        cmd_eval,
+        cmd_export,
+        cmd_serve,
+    )
     for module in modules:
         cli.add_command(module.command)
 

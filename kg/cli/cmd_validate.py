@@ -59,6 +59,9 @@ def command(inputs: tuple[Path, ...], fmt: str, base: str) -> None:
         sys.stdout.buffer.write(union.serialize(format="turtle", encoding="utf-8"))
     elif len(reports) > 1 or errors:
         failed = sum(not r.conforms for r in reports)
-        click.echo(f"{len(reports)} report(s): {len(reports) - failed} conform, {failed} do not, {len(errors)} unreadable")
+        click.echo(
+            f"{len(reports)} report(s): {len(reports) - failed} conform, {failed} do not, "
+            f"{len(errors)} unreadable"
+        )
     if not ok:
         sys.exit(1)

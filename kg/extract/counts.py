@@ -34,14 +34,19 @@ def _number_words() -> list[tuple[str, int]]:
     return sorted(table.items(), key=lambda kv: len(kv[0]), reverse=True)
 
 
+@functools.lru_cache(maxsize=2048)
 def _word_value(word: str) -> int | None:
     w = word.lower()
     for stem, value in _number_words():
         if w == stem or (w.startswith(stem) and len(stem) >= 4 and len(w) - len(stem) <= 4):
             return value
+        if w.startswith(stem) and KY_NUMBER_SUFFIX.fullmatch(w[len(stem) :]):
+            return value  # "экиси" (two of them), "бешөө" (the five)
     return None
 
 
+KY_NUMBER_SUFFIX = re.compile(r"с?[ыиуү]|[ыиуү]н|[оө]{2}")
+"""Kyrgyz endings on a number word: possessive ("экиси", of them two), collective ("бешөө")."""
 NUMBER_TOKEN = r"\d{1,5}|[^\W\d_]+(?:[-\s][^\W\d_]+){0,2}"
 
 
@@ -52,7 +57,7 @@ def parse_number(text: str) -> int | None:
     (43, 43, 43)
     """
     text = text.strip()
-    if text.isdigit():
+    if text.isdecimal():
         return int(text)
     total, seen = 0, False
     for part in re.split(r"[-\s]+", text):
@@ -71,36 +76,49 @@ def parse_number(text: str) -> int | None:
 def _noun_pattern() -> re.Pattern[str]:
     alts = []
     for what, nouns in rules("cues")["count_nouns"].items():
-        stem_alts = "|".join(re.escape(str(n)) for n in sorted(nouns, key=len, reverse=True))
+        stem_alts = "|".join(str(n) for n in sorted(nouns, key=len, reverse=True))
         alts.append(rf"(?P<{what}>(?:{stem_alts})[\w-]*)")
-    return re.compile("|".join(alts), re.I)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})", re.I)
 
 
+DIGITS = re.compile(r"(?<![\w.,:/-])(\d{1,5})(?![\d.:/]|-?\s*(?:жыл|ж\.|-ж))")
+
+
+@functools.cache
+def _labelled() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_noun_pattern().pattern}){LABELLED}(?P<n>\d{{1,5}})", re.I)
+
+
+LABELLED = r"\s*[–—:-]\s*(?=\d)"
+"""A sex named before its number: "женщин – 20", "аялдар – 17", "women: 16"."""
+PARTICIPATED = re.compile(r"катыш|участвова|приняли\s+участие|took\s+part|attended|participated|келди|келишти", re.I)
 
 
 def find_counts(text: str, start: int, end: int) -> list[Count]:
     """Counts of people in ``text[start:end]``: a number followed (within two words) by a noun
-    for people, women or men, or in parentheses after such a count."""
+    for people, women or men, or in parentheses after such a count; a noun followed by a dash and
+    its number ("женщин – 20"); a number whose group is split by sex right after it ("26 жаш
+    активист ..., алардын 15и кыздар") or that the verb of taking part follows."""
     out: list[Count] = []
     nouns = _noun_pattern()
     approx_before = pattern("cues", "approximate", "before", whole=False)
     partitive = pattern("cues", "partitive")
-    for m in re.finditer(r"(?<![\w.,:/-])(\d{1,5})(?![\d.:/]|-?\s*(?:жыл|ж\.|-ж))", text[:end]):
-        if m.start() < start:
+    for m in _labelled().finditer(text, start, end):
+        what = _what(m)
+        if what != "people":
+            out.append(Count(int(m.group("n")), what, m.start("n"), m.end("n"), True))
+    taken = {c.start for c in out}
+    for m in DIGITS.finditer(text, start, end):
+        if m.start() in taken:
             continue
         n = int(m.group(1))
         if _approximate(text, m.start(), m.end(), approx_before):
             continue
-        what = _noun_after(text[m.end() : min(end, m.end() + 40)], nouns)
-        if what is None:
-            # "43, 21 аялдар жана 22 эркектер": a bare total right before a split by sex
-            split = re.match(r"\s*[,(]\s*(\d{1,5})\s", text[m.end() : min(end, m.end() + 12)])
-            if split and _noun_after(text[m.end() + split.end() :][:40], nouns) in {"women", "men"}:
-                what = "people"
+        what = _what_follows(text, m.end(), end, nouns)
         if what is None:
             continue
         window = text[max(start, m.start() - 30) : m.start()]
-        is_part = bool(partitive.search(window)) or "(" in window[-3:]
+        is_part = bool(partitive.search(window)) or "(" in window[-3:] or _partitive_after(text, m.end())
         out.append(Count(n, what, m.start(), m.end(), is_part))
     tokens = list(re.finditer(r"[^\W\d_]+", text[start:end]))
     i = 0
@@ -113,12 +131,10 @@ def find_counts(text: str, start: int, end: int) -> list[Count]:
             n = parse_number(text[a:b])
             if n is None or n < 2 or not re.fullmatch(r"[^\W\d_]+(?:[-\s]+[^\W\d_]+)*", text[a:b]):
                 continue
-            rest = text[b : min(end, b + 30)].lstrip()
-            nm = nouns.match(rest)
-            if nm and not _approximate(text, a, b, approx_before):
+            what = _what_follows(text, b, end, nouns)
+            if what is not None and not _approximate(text, a, b, approx_before):
                 window = text[max(start, a - 30) : a]
-                what = nm.lastgroup or "people"
-                out.append(Count(n, what, a, b, bool(partitive.search(window))))
+                out.append(Count(n, what, a, b, bool(partitive.search(window)) or _partitive_after(text, b)))
             i += size - 1
             break
         i += 1
@@ -126,9 +142,53 @@ def find_counts(text: str, start: int, end: int) -> list[Count]:
     return out
 
 
+def _what(m: re.Match[str]) -> str:
+    return next(k for k in ("people", "women", "men") if m.group(k) is not None)
+
+
+def _what_follows(text: str, pos: int, end: int, nouns: re.Pattern[str]) -> str | None:
+    after = text[pos : min(end, pos + 40)]
+    what = _noun_after(after, nouns)
+    if what is not None:
+        nm = nouns.search(after)
+        if nm and re.match(LABELLED, after[nm.end() :]):
+            return "people"  # "36 (женщин – 20, ...)": the sexes label the numbers after them
+        return what
+    # "43, 21 аялдар жана 22 эркектер": a bare total right before a split by sex
+    split = re.match(r"\s*[,(]\s*(\d{1,5})\s", text[pos : min(end, pos + 12)])
+    if split and _noun_after(text[pos + split.end() :][:40], nouns) in {"women", "men"}:
+        return "people"
+    # "26 жаш активист катышты, алардын 15и кыздар": a group said to take part or split by sex
+    group = re.match(r"(?:\s+[^\W\d_][\w'’-]*){1,4}?(?=\s*,?\s*\S)", text[pos : min(end, pos + 80)])
+    while group:
+        rest = text[pos + group.end() : min(end, pos + group.end() + 60)].lstrip(" ,")
+        if PARTICIPATED.match(rest):
+            return "people"
+        part = SPLIT_BY_SEX.match(rest)
+        sex = nouns.search(rest, part.end(), part.end() + 30) if part else None
+        if sex and sex.lastgroup in {"women", "men"} and re.search(r"\d|[^\W\d_]", rest[part.end() : sex.start()]):
+            return "people"
+        group = re.match(rf"{re.escape(group.group())}\s+[^\W\d_][\w'’-]*", text[pos : min(end, pos + 80)])
+        if group and len(group.group().split()) > 4:
+            break
+    return None
+
+
+SPLIT_BY_SEX = re.compile(
+    r"(?:алардын(?:\s+ичинен|\s+ичинде)?|анын\s+ичинде|из\s+них|в\s+том\s+числе|среди\s+них|of\s+(?:them|whom)|"
+    r"among\s+them|including)[\s,]*(?=\d|[^\W\d_])",
+    re.I,
+)
+
+
+def _partitive_after(text: str, pos: int) -> bool:
+    """"twenty-three of them women", "15 из них женщины": the part follows the number."""
+    return bool(re.match(r"\s+(?:of\s+(?:them|whom)|из\s+них)\b", text[pos : pos + 20], re.I))
+
+
 def _noun_after(after: str, nouns: re.Pattern[str]) -> str | None:
     """What a number counts: a people noun right after it or after one or two modifiers."""
-    lead = re.match(r"[\s(]*", after)
+    lead = re.match(r"[\s(]*(?:[ыиуү]\s+)?", after)
     rest = after[lead.end() if lead else 0 :]
     for _ in range(3):
         nm = nouns.match(rest)

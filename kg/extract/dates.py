@@ -73,7 +73,7 @@ def _month_of(word: str) -> int | None:
     return None
 
 
-MONTH = r"(?P<m>[^\W\d_][\w]*)"
+MONTH = r"(?<![\w])(?P<m>[^\W\d_][\w]*)"
 YEAR_KY = r"(?P<y>\d{4,5})\s*-?\s*(?:жыл\w*|ж\.)"
 YEAR_RU = r"(?P<y>\d{4,5})\s*(?:г(?:ода|\.|од)?\b|года)?"
 DAY = r"(?P<d>[0-3]?\d)"

@@ -19,7 +19,10 @@ ABBREVIATIONS = {
     "т.п", "др", "проф", "акад", "каф", "о", "к", "зам",
 }
 LATIN_DIGRAPH_INITIALS = {"zh", "sh", "ch", "kh", "ts", "yu", "ya", "ye", "yo", "dj", "th"}
-RULE_LINE = re.compile(r"^[ \t]*(?:[-–—_*=·•.]\s*){3,}$")
+MAX_RUN = 80
+"""The longest run of non-space characters the extractor reads as one (URLs included)."""
+RULE_LINE = re.compile(r"^[ \t]*(?:[-–—_*=·•.#]\s*){3,}$|^[ \t]*-\s*30\s*-[ \t]*$")
+"""A rule, or a press release's end mark ("###", "-30-"): what follows is not the report."""
 
 
 @dataclass(frozen=True)
@@ -99,7 +102,20 @@ def make_view(text: str) -> str:
             if c == "|":
                 chars[m.start() + j] = "\t"
     view = "".join(chars)
-    return view.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    view = view.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
+    return LONG_RUN.sub(_break_run, view)
+
+
+LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
+
+
+def _break_run(m: re.Match[str]) -> str:
+    """A space every :data:`MAX_RUN` characters of a run without spaces, so that no pattern works
+    on a "word" longer than any word of the genre (pathological input stays linear)."""
+    run = list(m.group())
+    for i in range(MAX_RUN, len(run), MAX_RUN + 1):
+        run[i] = " "
+    return "".join(run)
 
 
 def body_end(text: str, view: str) -> int:
@@ -178,7 +194,7 @@ def sentences(view: str, paras: list[Unit]) -> list[Unit]:
     for p in paras:
         start = p.start
         for m in ender.finditer(view, p.start, p.end):
-            if m.group().startswith(".") and not _ends_sentence(view, p.start, m.start()):
+            if m.group().startswith(".") and not ends_sentence(view, p.start, m.start()):
                 continue
             out.append(Unit(start, m.end()))
             start = m.end()
@@ -198,8 +214,9 @@ def _trimmed(view: str, s: Unit) -> tuple[int, int]:
     return a, b
 
 
-def _ends_sentence(view: str, floor: int, dot: int) -> bool:
-    m = re.search(r"([\w.-]+)$", view[floor:dot])
+def ends_sentence(view: str, floor: int, dot: int) -> bool:
+    """Whether the full stop at ``dot`` ends a sentence (not an initial, an abbreviation, a number)."""
+    m = re.search(r"([\w.-]+)$", view[max(floor, dot - MAX_RUN - 2) : dot])
     if not m:
         return True
     word = m.group(1)
@@ -210,7 +227,7 @@ def _ends_sentence(view: str, floor: int, dot: int) -> bool:
         return False
     if word.lower() in ABBREVIATIONS or last.lower() in ABBREVIATIONS:
         return False
-    if not view[floor:dot].strip(" \t").rstrip("0123456789"):
+    if dot - floor <= 12 and not view[floor:dot].strip(" \t").rstrip("0123456789"):
         return False  # "2." opening a numbered item
     return not re.fullmatch(r"\d{1,2}(?:\.\d{1,4})+", word)  # "03.11.22." continues
 
@@ -225,4 +242,4 @@ def read_document(text: str, lang: str) -> Document:
     return doc
 
 
-__all__ = ["Document", "Unit", "make_view", "read_document"]
+__all__ = ["Document", "Unit", "ends_sentence", "make_view", "read_document"]

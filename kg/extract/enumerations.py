@@ -47,6 +47,10 @@ def top_level_splits(
                 before = view[pos:i].split()
                 if not before or not (KY_GENITIVE.search(before[-1]) or KY_PLURAL_HEAD.search(before[-1])):
                     m = None
+            if m and _shares_head(view[pos:i], view[i + m.end() - 1 : end], lang):
+                m = None
+            if m and lang == "en" and not _en_new_item(view[pos:i], view[i + m.end() - 1 : end]):
+                m = None
             if m:
                 pieces.append((pos, i))
                 pos = i + m.end() - 1
@@ -54,6 +58,42 @@ def top_level_splits(
         i += 1
     pieces.append((pos, end))
     return [p for p in pieces if view[p[0] : p[1]].strip()]
+
+
+RU_ADJ_ENDINGS = ("ого", "его", "ой", "ей", "ых", "их", "ому", "ему", "ым", "им", "ая", "ый", "ий", "ое", "ые", "ие")
+PLURAL_HEAD = re.compile(
+    r"(?:[a-z]+s|[^\W\d_]+(?:лар|лер|дар|дер|тар|тер|лор|лөр|дор|дөр|тор|төр)[^\W\d_]*)$", re.I)
+
+
+def _shares_head(before: str, after: str, lang: str) -> bool:
+    """A conjunction between two modifiers of one noun, which is not a list boundary:
+    "Ак-Суйского и Джети-Огузского районов", "Kara-Suu and Aravan districts",
+    "Бакай-Ата жана Манас райондорунда"."""
+    left = before.split()[-1:] if before.split() else []
+    right = after.split()[:2]
+    if not left or not right:
+        return False
+    x, y = left[0].strip("«»“”\"(),"), right[0].strip("«»“”\"(),")
+    if lang == "ru":
+        ending = next((e for e in RU_ADJ_ENDINGS if x.lower().endswith(e)), None)
+        followed = len(right) > 1 and not right[0].endswith((",", ";", ".")) and right[1][:1].isalpha()
+        return ending is not None and y.lower().endswith(ending) and len(x) > 4 and len(y) > 4 and followed
+    if len(right) < 2 or not (x[:1].isupper() and y[:1].isupper()):
+        return False
+    return bool(PLURAL_HEAD.search(right[1].strip(",.;:")) and right[1][:1].islower())
+
+
+EN_ITEM_START = re.compile(r"\s*(?:the|a|an|some|other|representatives|members|staff|heads|employees|"
+                           r"officials|experts|people|those|that)\b", re.I)
+
+
+def _en_new_item(before: str, after: str) -> bool:
+    """In English, "and" starts a new item when either side is a phrase of its own ("heads of ...",
+    "the head of ...", "that ..."), not inside a simple pair ("teachers and school principals")."""
+    before = re.split(r"[,;]", before)[-1]
+    following = re.split(r"[,;]", after)[0]
+    return bool(EN_ITEM_START.match(after) or re.search(r"\s(?:of|from|with|in|at|that)\s", f" {before} ")
+                or re.search(r"\s(?:of|from|with|in|at|that)\s", f" {following} "))
 
 
 def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:

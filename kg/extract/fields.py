@@ -18,6 +18,12 @@ from kg.extract.lexicon import rules
 LABEL_RE = re.compile(r"[ \t]*(?:\d+[.)]\s*)?(?P<label>[^\n:\t|]{2,80}?)[ \t]*(?::|\t|[ \t][—–-][ \t])[ \t]*")
 
 
+KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
+FINITE_VERB = re.compile(r"(?:[ыиуүеа]шт[ыиуү]|[ыиуү]лд[ыиуү]|\w{4}[аеиоуыя]ли|\w{3}ed)$", re.I)
+"""The end of a finite verb of participants together: Kyrgyz "-ышты", "-үлдү", Russian "-или",
+English "-ed" (not the possessive "-ты"/"-ды" of a Kyrgyz label such as "максаты")."""
+
+
 @dataclass(frozen=True)
 class Field:
     """One labelled field: its name, the label's span and the value's span (view offsets)."""
@@ -45,14 +51,23 @@ def classify_label(label: str) -> str | None:
     'count'
     >>> classify_label("Дата и место проведения")
     'date_place'
+    >>> classify_label("Катышуучулардын сунуштары")
+    'recommendations'
     """
     label = " ".join(label.split())
-    if len(label.split()) > rules("labels")["max_words"]:
+    words = label.split()
+    if len(words) > rules("labels")["max_words"]:
         return None
-    for name, pat in _label_keys():
-        if pat.search(label):
-            return name
-    return None
+    if len(words) >= 3 and any(FINITE_VERB.search(w) for w in words[1:]):
+        return None  # "Катышуучулар төмөнкү көйгөйлөрдү белгилешти:" is a sentence, not a label
+    found = [(m.start(), -len(m.group()), order, name)
+             for order, (name, pat) in enumerate(_label_keys()) for m in pat.finditer(label)]
+    if not found:
+        return None
+    if KY_GENITIVE.search(words[0]):
+        # a Kyrgyz genitive modifies the noun after it: "Катышуучулардын сунуштары" are proposals
+        found = [(-(start - length), length, order, name) for start, length, order, name in found]  # by end
+    return min(found)[3]
 
 
 def find_fields(doc: Document) -> list[Field]:

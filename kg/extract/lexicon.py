@@ -34,12 +34,15 @@ def pattern(name: str, key: str, lang: str | None = None, *, whole: bool = True)
     alternatives = sorted((str(i) for i in items), key=len, reverse=True)
     if not alternatives:
         return re.compile(r"(?!x)x")
-    body = "|".join(f"(?:{a})" for a in alternatives)
+    # an alternative that opens with a word pattern starts at a word's start: without the
+    # lookbehind the engine would try it at every letter of every word
+    body = "|".join(f"(?:(?<![\\w-]){a})" if a.startswith(("\\w", "[^\\W")) else f"(?:{a})" for a in alternatives)
     if whole:
         body = rf"(?<![\w-])(?:{body})(?![\w])"
     return re.compile(body, re.I)
 
 
+@functools.cache
 def words(name: str, key: str, lang: str | None = None) -> tuple[str, ...]:
     """A plain word list from the rules, lower-cased."""
     items = rules(name)[key]

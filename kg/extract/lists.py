@@ -8,10 +8,14 @@ from dataclasses import dataclass
 from kg.extract.document import Document, Unit
 from kg.extract.enumerations import Item, split_items
 from kg.extract.fields import Field
-from kg.extract.lexicon import pattern
+from kg.extract.lexicon import pattern, rules
 from kg.extract.quotes import Quote, find_quotes, quote_text
 from kg.extract.roles import KY_BLOCKING, KY_PRONOUNS
 
+KY_CLAUSE_END = re.compile(r"(?<![\w-])\w+(?:ып|ип|уп|үп|п|т|ди|ды|ду|дү|ти|ты|ту|тү),\s")
+"""A converb or a finite verb before a comma ends the clause before a Kyrgyz list."""
+LIST_REACH = 800
+"""How far from its cue an enumeration is read (a list of the genre is a few hundred characters)."""
 ITEM_MARK = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-•–*·●▪]|[a-zа-я][.)])[ \t]+")
 
 
@@ -58,14 +62,22 @@ def audience_from_text(doc: Document, sentences: list[Unit], people_spans: list[
 
 def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] | None:
     view = doc.view
+    colon = re.match(r"\s*:", view[m.end() : s.end])
+    if colon:  # "... 40 катышуучу: ...", "80 participants: ..." (a count, not a label, before it)
+        from kg.extract.counts import parse_number
+
+        before = view[max(s.start, m.start() - 40) : m.start()].split()
+        if not any(re.fullmatch(r"\d+", w) or parse_number(w) for w in before[-3:]):
+            return None
+        return _strip_counts(doc, m.end() + colon.end(), s.end)
     if doc.lang == "ky":
         word = m.group().lower()
         if "арасында" in word:
             verb = re.search(r"\s(?:болду|болушту|бар\s+эле|бар|катышты)(?!\w)", view[m.end() : s.end])
             return (m.end(), m.end() + verb.start()) if verb else (m.end(), s.end)
-        floor = s.start
-        for c in re.finditer(r"(?:\w+(?:ып|ип|уп|үп|п|т|ди|ды|ду|дү|ти|ты|ту|тү)),\s", view[s.start : m.start()]):
-            floor = s.start + c.end()
+        floor = max(s.start, m.start() - LIST_REACH)
+        for c in KY_CLAUSE_END.finditer(view, floor, m.start()):
+            floor = c.end()
         a = floor
         tokens = list(re.finditer(r"[\w%-]+", view[a : m.start()]))
         cut = a
@@ -76,15 +88,18 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
             ):
                 cut = a + t.end()
         a = cut
+        lead = re.match(r"\s*\w+(?:[гк][аеоө]н)\s+(?=\S*\d|[^\W\d_]+\s)", view[a : m.start()])
+        if lead and re.search(r"\d", view[a + lead.end() : m.start()][:6]):
+            a += lead.end()  # "... келген 26 жаш активист катышты": the participle belongs to the clause before
         return _strip_counts(doc, a, m.start())
-    end = s.end
-    semi = view.find(";", m.end(), s.end)
+    end = min(s.end, m.end() + LIST_REACH)
+    semi = view.find(";", m.end(), end)
     if semi != -1:
         end = semi
     start = m.end()
     colon = view.find(":", start, end)
-    if colon != -1 and re.search(r"\d", view[start:colon]):
-        start = colon + 1  # "24 человека: сотрудники ..., педагоги ..."
+    if colon != -1:
+        start = colon + 1  # "24 человека: сотрудники ..., педагоги ...", "came from ... districts: ..."
     return _strip_counts(doc, start, end)
 
 
@@ -105,14 +120,19 @@ def _tidy_audience(doc: Document, items: list[Item]) -> list[Item]:
     from kg.extract.lexicon import pattern as cue
 
     partitive = cue("cues", "partitive")
+    count_noun = re.compile(rf"(?:{'|'.join(str(n) for ns in rules('cues')['count_nouns'].values() for n in ns)})[\w-]*",
+                            re.I)
     out = []
     for a, b, text in items:
         counted = find_counts(doc.view, a, b)
         words = text.split()
         if partitive.match(text) or (counted and len(words) <= 3 and any(
-                w[:1].isdigit() or parse_number(w) is not None for w in words[:2])):
+                w[:1].isdecimal() or parse_number(w) is not None for w in words[:2]) and count_noun.fullmatch(words[-1])
+                and not count_noun.fullmatch(" ".join(words[-2:]))):
             continue  # a count ("отуз беш катышуучу", "анын ичинде 19 аял"), not a category
         text = APPROX_COUNT.sub("", text)
+        if count_noun.fullmatch(text):
+            continue
         text = re.sub(r"^\d+\S*\s+(?:ашуун|ашык)\s+", "", text)
         text = re.sub(r"\s+(?:из|from)\s+(?:более\s+чем\s+|more\s+than\s+)?\d+.*$", "", text)
         text = text.strip(" .;:")
@@ -134,55 +154,6 @@ def _ru_nominative_plural(text: str) -> str:
     elif low.endswith("ов") and len(low) > 5:
         head = head[:-2] + ("и" if low[-3] in "кгхжшчщ" else "ы")
     return " ".join([head, *words[1:]])
-
-
-# -- issues raised ------------------------------------------------------------------------------
-
-
-def issues(doc: Document) -> list[Item]:
-    """Problems and questions raised, split from the enumerations the issue cues mark."""
-    cue = pattern("cues", "issues", doc.lang)
-    intro = pattern("cues", "issues_intro", doc.lang)
-    tail = pattern("cues", "issues_tail", doc.lang)
-    out: list[Item] = []
-    for s in doc.sentences:
-        for m in cue.finditer(doc.view, s.start, s.end):
-            if doc.lang == "ky":
-                a, b = s.start, m.start()
-            else:
-                b = s.end
-                nxt = cue.search(doc.view, m.end(), s.end)
-                if nxt:
-                    b = nxt.start()
-                a = m.end()
-            a, b = doc.trim(a, b)
-            # drop the words introducing the list ("Сессиялардын жүрүшүндө", "вопросах и предложениях по")
-            head = doc.view[a:b]
-            best = 0
-            for im in intro.finditer(head):
-                if im.start() <= _nth_word_end(head, 4) and (doc.lang != "ky" or im.start() < 40):
-                    best = max(best, im.end())
-                if doc.lang != "ky":
-                    break
-            a += best
-            tm = None
-            for tm in tail.finditer(doc.view, a, b):
-                pass
-            if tm is not None and tm.end() >= b - 1:
-                b = tm.start()
-            a, b = doc.trim(a, b)
-            if b <= a:
-                continue
-            for ia, ib, text in split_items(doc, a, b, distribute=False):
-                text = text.strip(" .;")
-                if len(text.split()) >= 1 and len(text) > 3:
-                    out.append((ia, ib, text))
-    return out
-
-
-def _nth_word_end(text: str, n: int) -> int:
-    ms = list(re.finditer(r"\S+", text))
-    return ms[min(n, len(ms)) - 1].end() if ms else 0
 
 
 # -- recommendations ----------------------------------------------------------------------------
@@ -215,15 +186,24 @@ def recommendation_items(doc: Document, fields: list[Field]) -> list[tuple[int, 
     return spans
 
 
+SHARED_OBLAST = re.compile(
+    r"\s+(?:and|и|жана)\s+[\w-]+\s+(?:regions|oblasts|областей|областях|областям|областями|облустар\w*)",
+    re.I,
+)
+""""Osh and Batken regions": the plural qualifier after the conjunction covers both names."""
+
+
 def places_named(doc: Document, a: int, b: int) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Regions (names as written, nominative) and countries (alpha-2) a sentence names."""
-    from kg.extract.places import in_org_name, mentions, place_name
+    from kg.extract.places import as_city, in_org_name, mentions, names_water, place_name
 
     regions: list[str] = []
     countries: list[str] = []
     for m in mentions(doc, a, b):
-        if in_org_name(doc, m):
+        if in_org_name(doc, m, territorial=False) or names_water(doc, m):
             continue
+        if not SHARED_OBLAST.match(doc.view, m.end):
+            m = as_city(m, doc.lang)  # "мэриях Бишкека и Оша": the city, not the oblast
         if m.place.kind == "country":
             if m.place.code != "KG" and m.place.code not in countries:
                 countries.append(m.place.code)
@@ -244,22 +224,34 @@ ORG_BEFORE_QUOTE = re.compile(
 
 
 def presentations(doc: Document, topic: Quote | None) -> list[tuple[int, int, str]]:
+    """Quoted titles in a sentence that speaks of presentations or talks, or in the list lines
+    below such a sentence when it ends with a colon ("С докладами выступили:")."""
     cue = pattern("cues", "presentations", doc.lang)
     out: list[tuple[int, int, str]] = []
+    units: list[Unit] = []
     for s in doc.sentences:
         if not cue.search(doc.view, s.start, s.end):
             continue
+        units.append(s)
+        if doc.view[s.start : s.end].rstrip().endswith(":"):
+            for line in doc.lines:
+                if line.start < s.end:
+                    continue
+                if not (ITEM_MARK.match(doc.text, line.start, line.end) or ITEM_MARK.match(doc.view, line.start, line.end)):
+                    break
+                units.append(line)
+    for s in units:
         for q in find_quotes(doc.view, s.start, s.end):
             if topic is not None and q.start == topic.start:
                 continue
             text = quote_text(doc.view, q)
             if len(text.split()) < 3 or ORG_BEFORE_QUOTE.search(doc.view[max(s.start, q.open_at - 30) : q.open_at]):
                 continue
-            if text.endswith(("!", "?")) or len(text) > 300:
+            if text.endswith("!") or len(text) > 300:  # a slogan or a quoted speech, not a title
                 continue
             out.append((q.start, q.end, text))
     return out
 
 
-__all__ = ["Recommendation", "audience_from_field", "audience_from_text", "issues", "places_named",
+__all__ = ["Recommendation", "audience_from_field", "audience_from_text", "places_named",
            "presentations", "recommendation_items"]

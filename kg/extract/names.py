@@ -2,7 +2,7 @@
 
 Forms read: "Жумалиев Эрлан Маратович" and "Нурлан Асанович Бекешов" (either order),
 "Сапарова Гүлнара", "Б.Асанова", "Э.М. Жумалиев", "B. Toktosunova", "Asanbekov S.", "Азамат
-Бакыт уулу". Kyrgyz case endings on the last word are removed ("Асанованын" → "Асанова",
+Бакыт уулу" and "Асан уулу Бакыт" (the "уулу"/"кызы" phrase is the family part). Kyrgyz case endings on the last word are removed ("Асанованын" → "Асанова",
 "Бакировдун" → "Бакиров"); Russian genitive, dative and instrumental forms are put back into
 the nominative when another mention of the same person, or the word's ending, shows the case
 ("Азамата Бакирова" beside "г-н Бакиров"). Honorifics ("г-н", "айым", "Mr") and a verb after
@@ -22,12 +22,17 @@ UP = "A-ZА-ЯЁӨҮҢІЇЄ"
 LOW = "a-zа-яёөүңіїє"
 NAME_WORD = rf"[{UP}][{LOW}'’ʼ]+(?:-[{UP}]?[{LOW}]+)?"
 INITIAL = rf"(?:Zh|Sh|Ch|Kh|Ts|Yu|Ya|Ye|Yo|Dj|[{UP}])\.(?![{LOW}])"
-_INITIALS = rf"{INITIAL}(?:\s?{INITIAL})?"
+_INITIALS = rf"{INITIAL}(?:[ \u00a0]?{INITIAL})?"
 
-P_INIT_FIRST = re.compile(rf"(?<![\w.])(?P<i>{_INITIALS})\s?(?P<w>{NAME_WORD})")
-P_INIT_LAST = re.compile(rf"(?<![\w.])(?P<w>{NAME_WORD})\s(?P<i>{_INITIALS})(?![\w])")
+FILIAL = frozenset(words("people", "patronymic_words"))
+""""son of" / "daughter of" after a father's name: "Асан уулу", "Нурбек кызы"."""
+
+GAP = r"(?:[ \u00a0]*\n[ \u00a0]*|[ \u00a0]+)"
+"""Between the words of a name: spaces or one line wrap, never a tab (a table cell's edge)."""
+P_INIT_FIRST = re.compile(rf"(?<![\w.])(?P<i>{_INITIALS})(?:{GAP})?(?P<w>{NAME_WORD})")
+P_INIT_LAST = re.compile(rf"(?<![\w.])(?P<w>{NAME_WORD}){GAP}(?P<i>{_INITIALS})(?![\w])")
 P_WORDS = re.compile(
-    rf"(?<![\w.-])(?P<w>{NAME_WORD}(?:\s+(?:{NAME_WORD}|уулу|кызы|uulu|kyzy)){{0,3}})(?![\w])"
+    rf"(?<![\w.-])(?P<w>{NAME_WORD}(?:{GAP}(?:{NAME_WORD}|{'|'.join(sorted(FILIAL))})){{0,6}})(?![\w])"
 )
 
 
@@ -48,13 +53,15 @@ def _endings(key: str) -> tuple[str, ...]:
     return tuple(sorted(words("people", key), key=len, reverse=True))
 
 
+@functools.lru_cache(maxsize=8192)
 def is_patronymic(word: str) -> bool:
     w = word.lower()
     return w in words("people", "patronymic_words") or (
-        len(w) > 5 and w.endswith(_endings("patronymic_endings"))
+        len(w) > 4 and w.endswith(_endings("patronymic_endings"))
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def is_family(word: str) -> bool:
     w = word.lower()
     return len(w) > 4 and w.endswith(_endings("surname_endings")) and not is_patronymic(word)
@@ -66,6 +73,8 @@ def strip_ky_case(word: str) -> str:
     >>> strip_ky_case("Асанованын"), strip_ky_case("Бакировдун"), strip_ky_case("Асанов")
     ('Асанова', 'Бакиров', 'Асанов')
     """
+    if is_patronymic(word):
+        return word  # "Маратовна" is a nominative, not "Маратов" + "на"
     for ending in _endings("ky_case_endings"):
         if " " in ending or not word.lower().endswith(ending):
             continue
@@ -123,9 +132,6 @@ def _stop_words() -> frozenset[str]:
     out: set[str] = set()
     for lang_words in rules("people")["posts"].values():
         out.update(str(w).lower() for w in lang_words)
-    heads = rules("people")["org_heads"]
-    for lang_words in heads.values():
-        out.update(str(w).lower() for w in lang_words)
     for month in rules("months")["months"]:
         for names in month.values():
             out.update(str(n).lower() for n in names)
@@ -134,18 +140,40 @@ def _stop_words() -> frozenset[str]:
     return frozenset(out)
 
 
+@functools.cache
+def _body_stems() -> tuple[str, ...]:
+    out: set[str] = set()
+    for table in rules("people")["bodies"].values():
+        for kind in ("organisation", "project", "territorial"):
+            out.update(str(s).lower() for s in table.get(kind, []))
+    return tuple(sorted(out))
+
+
+NAME_SUFFIXES = ("бек", "бай", "гүл", "гул", "кан", "хан", "bek", "bai", "gul")
+"""Kyrgyz names built on a common word ("Советбек", "Мектепбай") stay names."""
+
+
+@functools.lru_cache(maxsize=8192)
 def is_stop(word: str) -> bool:
     w = word.lower()
-    return w in _stop_words() or any(w.startswith(s) and len(s) >= 5 for s in rules("names")["not_name_stems"])
+    if w in _stop_words() or any(w.startswith(s) and len(s) >= 5 for s in rules("names")["not_name_stems"]):
+        return True
+    return any(
+        w.startswith(s) and (len(s) >= 6 or len(w) - len(s) <= 4) and not w.endswith(NAME_SUFFIXES)
+        for s in _body_stems() if " " not in s
+    )
 
 
 def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
     """Name-like runs in ``view[start:end]`` (strong ones, and two-word runs for context checks)."""
     found: list[NameMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(max(0, end - start))  # offsets already inside a name
 
     def free(a: int, b: int) -> bool:
-        return all(b <= x or a >= y for x, y in taken)
+        return not any(taken[a - start : b - start])
+
+    def take(a: int, b: int) -> None:
+        taken[a - start : b - start] = b"\x01" * (b - a)
 
     for pat, initials_first in ((P_INIT_FIRST, True), (P_INIT_LAST, False)):
         for m in pat.finditer(view, start, end):
@@ -158,7 +186,7 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
             family = _base(word, lang)
             name = PersonName(family, initials[0], initials[1] if len(initials) > 1 else None)
             found.append(NameMention(m.start(), m.end(), name, m.group(), True))
-            taken.append((m.start(), m.end()))
+            take(m.start(), m.end())
     for m in P_WORDS.finditer(view, start, end):
         parts = m.group("w").split()
         offset = m.start()
@@ -168,7 +196,7 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
         for part in parts:
             at = view.index(part, pos)
             pos = at + len(part)
-            if is_stop(part) and part.lower() not in {"уулу", "кызы"}:
+            if is_stop(part) and part.lower() not in FILIAL:
                 runs.append([])
             else:
                 runs[-1].append((at, part))
@@ -178,16 +206,37 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
             a, b = run[0][0], run[-1][0] + len(run[-1][1])
             if not free(a, b):
                 continue
-            words_ = [w for _, w in run]
-            if len(words_) > 3:
-                continue
-            name, strong = _parts(words_, lang)
+            if len(run) > 3:
+                run = _best_window(run, lang)  # "вице-мэр Токмока Айгуль Бейшеновна Сатарова"
+                if not run:
+                    continue
+                a, b = run[0][0], run[-1][0] + len(run[-1][1])
+            name, strong = _parts([w for _, w in run], lang)
             if name is None:
                 continue
             found.append(NameMention(a, b, name, view[a:b], strong))
-            taken.append((a, b))
+            take(a, b)
     found.sort(key=lambda n: n.start)
     return found
+
+
+def _best_window(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]:
+    """The two or three words of a longer capitalised run that make the most marked name:
+    a place or a body's name in front of a person's name is not part of it. Ties go to the
+    rightmost window, since the name follows the words that qualify its post."""
+    best: tuple[int, int, list[tuple[int, str]]] | None = None
+    for size in (3, 2):
+        for i in range(len(run) - size + 1):
+            window = run[i : i + size]
+            words_ = [w for _, w in window]
+            name, strong = _parts(words_, lang)
+            if name is None or not strong:
+                continue
+            marks = sum(is_patronymic(w) for w in words_) + sum(is_family(_base(w, lang)) for w in words_)
+            key = (marks, size)
+            if best is None or key >= best[:2]:
+                best = (marks, size, window)
+    return best[2] if best else []
 
 
 def _followed_by_name_end(view: str, end: int) -> bool:
@@ -200,15 +249,15 @@ def _base(word: str, lang: str) -> str:
 
 def _parts(words_: list[str], lang: str) -> tuple[PersonName | None, bool]:
     """Assign family, given and patronymic to a run of capitalised words."""
-    if words_ and words_[-1].lower() in {"уулу", "кызы", "uulu", "kyzy"} and len(words_) >= 2:
-        # "Азамат Бакыт уулу": the father's name with уулу/кызы is the patronymic
-        patronymic = f"{words_[-2]} {words_[-1]}"
-        rest = words_[:-2]
-        if not rest:
+    filial = next((i for i, w in enumerate(words_) if w.lower() in FILIAL and i > 0), None)
+    if filial is not None:
+        # "Асан уулу Бакыт", "Бакыт Асан уулу": "<father's name> уулу/кызы" stands where a family
+        # name stands in documents and is kept as one part, the family part
+        family = f"{words_[filial - 1]} {words_[filial]}"
+        rest = words_[: filial - 1] + words_[filial + 1 :]
+        if len(rest) != 1:
             return None, False
-        given = rest[0]
-        family = rest[1] if len(rest) > 1 else None
-        return PersonName(family, given, patronymic), True
+        return PersonName(family, _base(rest[0], lang), None), True
     words_ = words_[:-1] + [_base(words_[-1], lang)]
     patronymic = next((w for w in words_ if is_patronymic(w)), None)
     family = next((w for w in words_ if w != patronymic and is_family(w)), None)

@@ -20,6 +20,12 @@ from kg.extract.roles import Role, ends_with_post, has_post, has_speech, role_af
 from kg.record import PersonName
 
 
+MAX_MENTIONS = 300
+"""Names read per report: a report of the genre names a few dozen people at most."""
+WINDOW = 400
+"""How far from a name its post, a verb of speaking or a chairing phrase is looked for."""
+
+
 @dataclass
 class Person:
     """One person with every mention of them."""
@@ -111,9 +117,13 @@ def collect_people(doc: Document, units: list[Unit], fields: list[Field]) -> lis
     """Everyone named in ``units``, one :class:`Person` per person, in order of first mention."""
     people: list[Person] = []
     skip = _lead_words(doc.lang)
+    seen = 0
     for unit in units:
+        if seen >= MAX_MENTIONS:
+            break
         found = [m for m in find_names(doc.view, unit.start, unit.end, doc.lang)
-                 if _context_ok(doc, m) and not _is_place(m, doc) and not _in_title(doc, m)]
+                 if _context_ok(doc, m) and not _is_place(m, doc) and not _in_title(doc, m)][: MAX_MENTIONS - seen]
+        seen += len(found)
         for i, m in enumerate(found):
             nxt = found[i + 1].start if i + 1 < len(found) else None
             prev_end = found[i - 1].end if i > 0 else unit.start
@@ -122,8 +132,8 @@ def collect_people(doc: Document, units: list[Unit], fields: list[Field]) -> lis
                 person = Person()
                 people.append(person)
             person.mentions.append((m, unit))
-            role = role_after(doc.view, m.end, unit.end, doc.lang, nxt) or role_before(
-                doc.view, prev_end, m.start, doc.lang, skip
+            role = role_after(doc.view, m.end, min(unit.end, m.end + WINDOW), doc.lang, nxt) or role_before(
+                doc.view, max(prev_end, m.start - WINDOW), m.start, doc.lang, skip
             )
             if role is not None:
                 person.roles.append(role)
@@ -149,23 +159,27 @@ def find_moderators(doc: Document, people: list[Person], fields: list[Field]) ->
     for f in fields:
         if f.name != "moderator" or f.value.end <= f.value.start:
             continue
-        for person in people:
-            if any(f.value.start <= m.start < f.value.end for m, _ in person.mentions):
-                person.moderator = True
-                first_end = max(m.end for m, _ in person.mentions if f.value.start <= m.start < f.value.end)
-                person.field_roles = _comma_roles(doc, first_end, f.value.end)
-                out.append(person)
-                break
+        named = sorted(
+            ((min(m.start for m, _ in p.mentions if f.value.start <= m.start < f.value.end), p) for p in people
+             if any(f.value.start <= m.start < f.value.end for m, _ in p.mentions)),
+            key=lambda sp: sp[0],
+        )
+        for k, (_, person) in enumerate(named):  # "Модераторы: A, post, и B, post"
+            stop = named[k + 1][0] if k + 1 < len(named) else f.value.end
+            person.moderator = True
+            name_end = max(m.end for m, _ in person.mentions if f.value.start <= m.start < stop)
+            person.field_roles = _comma_roles(doc, name_end, stop)
+            out.append(person)
     if out:
         return out
     cue = pattern("people", "moderator", doc.lang, whole=False)
     for person in people:
         for m, unit in person.mentions:
-            sentence = doc.view[unit.start : unit.end]
-            hit = cue.search(sentence)
+            lo, hi = max(unit.start, m.start - WINDOW), min(unit.end, m.end + WINDOW)
+            hit = cue.search(doc.view, lo, hi)
             if not hit:
                 continue
-            cue_at = unit.start + hit.start()
+            cue_at = hit.start()
             if cue_at >= m.end and cue_at - m.end > 30 and doc.lang != "ky":
                 continue
             others = [q for q in people if q is not person and any(x.start > cue_at and x.start < m.start for x, _ in q.mentions)]
@@ -190,7 +204,8 @@ def _comma_roles(doc: Document, start: int, end: int) -> list[tuple[str, int, in
         if piece == ",":
             continue
         text = " ".join(piece.split()).strip(" .;")
-        if len(text) > 1:
+        text = re.sub(r"\s*(?:\b(?:и|and|жана|а\s+также)\s*)$", "", text).strip(" ,.;")
+        if len(text) > 1 and text.lower() not in {"и", "and", "жана"}:
             s = doc.view.find(text.split()[0], a, b)
             out.append((text, s if s >= 0 else a, b))
     return out
@@ -210,7 +225,8 @@ def is_speaker(doc: Document, person: Person) -> bool:
         return False
     if person.roles:
         return True
-    return any(has_speech(doc.view[u.start : u.end], doc.lang) for _, u in contexts)
+    return any(has_speech(doc.view[max(u.start, m.start - WINDOW) : min(u.end, m.end + WINDOW)], doc.lang)
+               for m, u in contexts)
 
 
 def best_role(person: Person, text: str = "") -> Role | None:

@@ -56,11 +56,23 @@ def mentions(doc: Document, start: int, end: int) -> list[PlaceMention]:
     return [PlaceMention(m.start + start, m.end + start, m.surface, m.place) for m in found]
 
 
-def in_org_name(doc: Document, m: PlaceMention) -> bool:
-    """A place that belongs to an organisation's or an official's name ("Center in Bishkek")."""
+def in_org_name(doc: Document, m: PlaceMention, *, territorial: bool = True) -> bool:
+    """A place that belongs to an organisation's name ("Center in Bishkek") or, with
+    ``territorial``, to a territorial government's or official's ("мэр Оша")."""
     before = doc.view[max(0, m.start - 40) : m.start]
-    heads = pattern("cues", "org_place_heads", whole=False)
-    return bool(re.search(rf"(?:{heads.pattern})\s+(?:in\s+|of\s+|в\s+|г\.\s*)?$", before, re.I))
+    heads = [pattern("cues", "org_place_heads", whole=False).pattern]
+    if territorial:
+        heads.append(pattern("cues", "territorial_place_heads", whole=False).pattern)
+    alts = "|".join(f"(?:{h})" for h in heads)
+    return bool(re.search(rf"(?:{alts})\s+(?:in\s+|of\s+|в\s+|г\.\s*|города\s+|шаарынын\s+)?$", before, re.I))
+
+
+def names_water(doc: Document, m: PlaceMention) -> bool:
+    """A river, lake or reservoir named after the place ("Талас дарыясынын", "реки Нарын")."""
+    after = pattern("cues", "water_bodies", "after", whole=False)
+    before = pattern("cues", "water_bodies", "before", whole=False)
+    return bool(re.match(rf"\s+(?:{after.pattern})(?![\w-])", doc.view[m.end : m.end + 30], re.I)) or bool(
+        re.search(rf"(?<![\w-])(?:{before.pattern})\s+$", doc.view[max(0, m.start - 25) : m.start], re.I))
 
 
 def is_locative(doc: Document, m: PlaceMention) -> bool:
@@ -94,11 +106,14 @@ def settlement_name(place: Place, lang: str, surface: str) -> str:
 
 
 def place_name(place: Place, lang: str, surface: str = "") -> str:
-    """A place as a recommendation names it, in the nominative and spelt as the report spells it:
-    Kyrgyz without "району"/"облусу" ("Лейлек районуна" → "Лейлек"), otherwise the label
+    """A place as a recommendation names it: an oblast or a city of republican significance by
+    its ISO 3166-2 code; otherwise in the nominative and spelt as the report spells it: Kyrgyz and
+    English without "району"/"district" ("Лейлек районуна" → "Лейлек"), Russian the label
     ("в Тонском районе" → "Тонский район"; "Жети-Огузском" keeps the report's "Жети-")."""
+    if place.iso3166 and place.kind in {"oblast", "city"}:
+        return place.iso3166
     label = place.labels.get(lang) or place.labels.get("en") or place.code
-    name = QUALIFIERS.sub("", label) if lang == "ky" else label
+    name = QUALIFIERS.sub("", label) if lang in {"ky", "en"} else label
     first = surface.split()[0] if surface.split() else ""
     if not first or first.lower()[:4] == name.lower()[:4]:
         return name
@@ -115,8 +130,9 @@ def place_name(place: Place, lang: str, surface: str = "") -> str:
 
 
 def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excluded: list[Unit],
-           dateline: Unit | None) -> Location:
-    """The event's city, oblast and country."""
+           dateline: Unit | None, venue: tuple[int, int] | None = None) -> Location:
+    """The event's city, oblast and country. A settlement the venue phrase names ("актовый зал
+    мэрии города ...") locates the event when no sentence about it does."""
     def usable(ms: list[PlaceMention]) -> list[PlaceMention]:
         return [
             m for m in ms
@@ -129,11 +145,14 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
         city = city or next((m for m in ms if m.place.kind in SETTLEMENTS), None)
         region = region or next((m for m in ms if m.place.kind in REGIONAL), None)
     body = [s for s in doc.sentences if s not in event_units]
+    in_venue = [Unit(*venue)] if venue else []
     if city is None:
-        for units in (event_units, body):
+        for units in (event_units, in_venue, body):
             for unit in units:
-                ms = [as_city(m, doc.lang) for m in usable(mentions(doc, unit.start, unit.end))]
-                city = next((m for m in ms if m.place.kind in SETTLEMENTS and is_locative(doc, m)), None)
+                found = mentions(doc, unit.start, unit.end)
+                ms = [as_city(m, doc.lang) for m in (found if units is in_venue else usable(found))]
+                city = next((m for m in ms if m.place.kind in SETTLEMENTS
+                             and (units is in_venue or is_locative(doc, m))), None)
                 if city:
                     break
             if city:
@@ -194,4 +213,5 @@ def _country(doc: Document, anchor: PlaceMention | None, excluded: list[Unit]) -
     return None
 
 
-__all__ = ["Location", "gazetteer", "locate", "mentions", "place_name", "settlement_name"]
+__all__ = ["Location", "as_city", "gazetteer", "in_org_name", "locate", "mentions", "names_water", "place_name",
+           "settlement_name"]

@@ -15,6 +15,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+from kg.extract import affiliation
+from kg.extract.document import ends_sentence
 from kg.extract.lexicon import rules, words
 
 WORD = re.compile(r"[\w\"«»“”„'’()-]+(?:\s*[-–]\s*[\w\"«»“”„'’()]+)*|[—–]")
@@ -33,16 +35,10 @@ class Role:
 @functools.cache
 def _posts(lang: str) -> re.Pattern[str]:
     items = sorted(words("people", "posts", lang), key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in items)
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
-
-
-@functools.cache
-def _org_heads(lang: str) -> re.Pattern[str]:
-    heads = rules("people")["org_heads"][lang]
-    items = sorted((str(h) for h in heads), key=len, reverse=True)
-    alts = "|".join(re.escape(w) for w in items)
-    return re.compile(rf"(?<![\w])(?:{alts})(?![\w])", re.I)
+    # Kyrgyz posts take possessive and genitive endings: "доцент" → "доценти", "доцентинин"
+    ending = r"(?:[ыиуү]|с[ыиуү])?(?:н[ыиуү]н)?" if lang == "ky" else ""
+    alts = [re.escape(w) + ending for w in items] + [str(p) for p in rules("people")["post_patterns"][lang]]
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w])", re.I)
 
 
 def has_post(text: str, lang: str) -> bool:
@@ -55,9 +51,11 @@ def ends_with_post(text: str, lang: str) -> bool:
 
 
 KY_BLOCKING = re.compile(
-    r"(?:[гк][аеоө]|[ыиуү]н[аеоө]|с[ыиуү]н[аеоө]|[дт][аеоө]н|н[аеоө]н|[дт][аеоө]|нд[аеоө]|ып|ип|уп|үп|"
+    r"(?:(?<!и)[гк][аеоө]|[ыиуү]н[аеоө]|с[ыиуү]н[аеоө]|[дт][аеоө]н|н[аеоө]н|[дт][аеоө]|нд[аеоө]|ып|ип|уп|үп|"
     r"ды|ди|ду|дү|ты|ти|ту|тү)$"
 )
+"""A case ending or a verb form that a post phrase does not run across ("-ика" is a loan noun,
+"журналистика", since a Kyrgyz dative after "и" is "-ге"/"-ке")."""
 KY_POSTPOSITIONS = {"алдында", "алдындагы", "боюнча", "карата", "караштуу", "тарабынан", "жана",
                     "менен", "үчүн", "ичинде", "тармагында", "маселелери", "маселелер"}
 KY_ADVERBS = {"жаңыдан", "кайрадан", "мурдатан", "мурдагы", "азыркы", "буга чейин", "учурда", "азыр"}
@@ -117,16 +115,25 @@ def role_before(view: str, floor: int, name_start: int, lang: str, skip: re.Patt
 def _boundary(text: str, lang: str) -> int:
     """Offset in ``text`` after the last boundary before the role."""
     best = 0
-    for m in re.finditer(r"[,;:(«»\"“”.!?]", text):
+    for m in re.finditer(r"[,;:(«»\"“”.!?\t\n|]|\s[—–-]\s", text):
         if m.group() == ",":
             if lang == "ky" and _genitive_pair(text, m.start()):
                 continue
-        if m.group() in "«»\"“”":
+            if lang != "ky" and _enumerated_tail(text[m.end() :], lang):
+                continue  # "министра труда, социального обеспечения и миграции Name"
+        if m.group() in "«»\"“”" or _inside_quotes(text, m.start()):
             continue  # quoted names stay inside a role ("Жаңы муун" долбоорунун)
+        if m.group() == "." and not ends_sentence(text, 0, m.start()):
+            continue  # "г.", "Ж.": an abbreviation or an initial
+        if m.group().strip() in "—–-" and ends_with_post(text[: m.start()], lang):
+            continue  # "башчысы — аким": one post
         best = m.end()
     conj = {"ky": r"\s(?:жана|менен)\s", "ru": r"\s(?:и|а также)\s", "en": r"\s(?:and)\s"}[lang]
     for m in re.finditer(conj, text):
         if m.start() < best:
+            continue
+        if not text[best : m.start()].strip():
+            best = m.end()  # the conjunction that joins this person to the one before
             continue
         if lang == "ky" and m.group().strip() == "жана" and not ends_with_post(text[: m.start()], lang):
             continue
@@ -134,6 +141,21 @@ def _boundary(text: str, lang: str) -> int:
             continue
         best = m.end()
     return best
+
+
+def _enumerated_tail(rest: str, lang: str) -> bool:
+    """The words after a comma continue an enumeration of the post before it: lower-case words
+    joined by a conjunction, with no post and no further comma, up to the name."""
+    words_ = rest.split()
+    conj = {"ru": "и", "en": "and"}[lang]
+    return (0 < len(words_) <= 8 and conj in words_[1:-1] and "," not in rest
+            and all(w.islower() or w == conj for w in words_) and not has_post(rest, lang))
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    before = text[:pos]
+    return before.count("«") > before.count("»") or before.count('"') % 2 == 1 or (
+        before.count("“") > before.count("”"))
 
 
 def _genitive_pair(text: str, comma: int) -> bool:
@@ -144,17 +166,16 @@ def _genitive_pair(text: str, comma: int) -> bool:
 
 
 def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int | None) -> Role | None:
-    """The post between commas right after a name ("Asanbekov S., Manager of ...,")."""
+    """The post between commas right after a name ("Asanbekov S., Manager of ...,"), with an
+    organisation in the next comma piece when the post names none ("гляциолог, <институт>")."""
     m = re.match(r"[ \t]*(?:айым|мырза)?[ \t]*[,(][ \t]*", view[name_end:limit])
     if not m:
         return None
     start = name_end + m.end()
     stop = min(limit, next_name if next_name is not None else limit)
-    text = view[start:stop]
-    end_m = re.search(r"[,;)]|\.(?:\s|$)|\s[—–]\s", text)
-    seg_end = start + (end_m.start() if end_m else len(text))
+    seg_end, ended = _piece_end(view, start, stop)
     speech = _speech(lang)
-    runs_on = end_m is None and next_name is not None and next_name <= limit and not speech.search(text)
+    runs_on = not ended and next_name is not None and next_name <= limit and not speech.search(view, start, stop)
     segment = view[start:seg_end]
     if lang == "ky":
         # "... эксперти жана <the next person's post>": the next person's role starts after жана
@@ -165,6 +186,8 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
                 break
     if runs_on:
         return None  # the words run into the next name: they are that person's post
+    while view[seg_end : seg_end + 1] == "," and _enumerated(view, seg_end + 1, stop, lang):
+        seg_end = _piece_end(view, seg_end + 1, stop)[0]  # "министра природных ресурсов, экологии и ..."
     sm = speech.search(view, start, seg_end)
     if sm:
         seg_end = sm.start()
@@ -178,7 +201,49 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
     first_post = _posts(lang).search(view, a, b)
     if lang != "ky" and first_post and first_post.start() - a > 40:
         return None
-    return split_role(view, a, b, lang)
+    role = split_role(view, a, b, lang)
+    if role.organisation is None and view[seg_end : seg_end + 1] == "," and not sm:
+        org_end = _piece_end(view, seg_end + 1, stop)[0]
+        oa, ob = _trim(view, seg_end + 1, org_end)
+        if _names_a_body(view[oa:ob], lang):
+            return Role(role.post, " ".join(view[oa:ob].split()).strip("\"«»“”"), a, ob)
+    return role
+
+
+def _piece_end(view: str, start: int, stop: int) -> tuple[int, bool]:
+    """The end of a comma piece: a comma, semicolon, closing bracket, spaced dash or a full stop
+    that ends the sentence ("г." and initials do not); and whether such a mark was found."""
+    for m in re.finditer(r"[,;)]|\.(?=\s|$)|\s[—–]\s", view[start:stop]):
+        if m.group() == "." and not ends_sentence(view, start, start + m.start()):
+            continue
+        return start + m.start(), True
+    return stop, False
+
+
+def _enumerated(view: str, start: int, stop: int, lang: str) -> bool:
+    """A comma piece that continues an enumeration inside a post ("..., экологии и технического
+    надзора КР"): joined by a conjunction, with no post, verb or name of its own."""
+    end = _piece_end(view, start, stop)[0]
+    piece = " ".join(view[start:end].split())
+    conj = {"ky": "жана", "ru": "и", "en": "and"}[lang]
+    words_ = piece.split()
+    if conj not in words_[1:-1] or has_post(piece, lang) or has_speech(piece, lang) or len(words_) > 8:
+        return False
+    if lang == "en":
+        return all(w[:1].isupper() or w in {"and", "of", "the"} or w.startswith("(") for w in words_)
+    return all(w.islower() or w.isupper() for w in words_) and words_[0].islower()
+
+
+def _names_a_body(piece: str, lang: str) -> bool:
+    """A comma piece after a post that names the body the person represents."""
+    words_ = piece.split()
+    if not words_ or len(words_) > 12 or has_post(piece, lang) or has_speech(piece, lang):
+        return False
+    if not (piece[:1].isupper() or piece[:1] in "«“\""):
+        return False
+    if re.fullmatch(r"[«“\"][^«»“”\"]+[»”\"]", piece):
+        return True
+    return any(affiliation.body_kind(w, lang) in {"organisation", "project"} for w in words_)
 
 
 @functools.cache
@@ -200,59 +265,11 @@ def _trim(view: str, a: int, b: int) -> tuple[int, int]:
 
 
 def split_role(view: str, a: int, b: int, lang: str) -> Role:
-    """Split a role phrase into post and organisation (see the module docstring)."""
-    text = " ".join(view[a:b].split())
-    post, org = text, None
-    ministry = rules("people")["minister_to_ministry"][lang]
-    if lang == "ky":
-        head = _org_heads("ky").search(text)
-        if head is not None:
-            rest = text[head.end() :].strip()
-            quoted = re.match(r"\s*[\"«“„][^\"»”]+[\"»”“](?:\s+\S+){1,3}$", text[: head.end()])
-            own_unit = any(
-                re.search(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", w) and not _posts("ky").fullmatch(_ky_nominative(w))
-                for w in rest.split()
-            )
-            if rest and (quoted or re.search(r"\bбоюнча\b", rest) or own_unit):
-                org = _ky_org(text[: head.end()])
-                post = rest
-        if org is None:
-            mm = re.search(rf"(\S+)\s+{ministry['post']}\b", text, re.I)
-            if mm:
-                org = f"{mm.group(1)} {ministry['org']}"
-    elif lang == "en":
-        mm = re.search(r"\bminister\s+of\s+(.+)$", text, re.I)
-        if mm:
-            org = f"{ministry['org']} {mm.group(1)}"
-        else:
-            of = re.search(r"\s+of\s+(?:the\s+)?", text)
-            if of and _org_heads("en").search(text[of.end() :]) and has_post(text[: of.start()], lang):
-                post, org = text[: of.start()], text[of.end() :]
-    else:
-        mm = re.search(rf"\b{ministry['post']}\s+(\w+)", text)
-        if mm and not _org_heads("ru").search(text):
-            org = f"{ministry['org']} {mm.group(1)}"
-        head = next((h for h in _org_heads("ru").finditer(text)
-                     if h.group()[:1].isupper() or re.match(r"\s*[«\"“]|\s+[A-ZА-Я]{2,}", text[h.end() :])), None)
-        if head is not None:
-            table = {str(k).lower(): str(v) for k, v in rules("people")["org_heads"]["ru"].items()}
-            nominative = table[head.group().lower()]
-            tail = re.split(r"\s(?:по|в|на|при|для|с)\s|,", text[head.end() :], maxsplit=1)[0]
-            org = (nominative[:1].upper() + nominative[1:] + tail).strip()
-    return Role(post or None, org, a, b)
-
-
-def _ky_nominative(word: str) -> str:
-    """A Kyrgyz genitive noun back in the nominative ("башчысынын" → "башчысы")."""
-    return re.sub(r"(?<=[ыиуүаеоө])н[ыиуү]н$|(?<=[^ыиуүаеоө])[нд][ыиуү]н$|т[ыиуү]н$", "", word.lower())
-
-
-def _ky_org(text: str) -> str:
-    """The organisation part of a Kyrgyz chain, in the nominative; a quoted name stands alone."""
-    quoted = re.fullmatch(r"[\"«“„](.+?)[\"»”“](?:\s+\S+){1,3}", text.strip())
-    if quoted:
-        return quoted.group(1).strip()
-    return re.sub(r"(?<=[ыиуү])н[ыиуү]н$|(?<=[аеоөяю])н[ыиуү]н$", "", text.strip())
+    """The role phrase ``view[a:b]`` split into post and organisation (see :mod:`affiliation`)."""
+    before = view[:a].rstrip(" \t*_")
+    initial = not before or before[-1] in ".!?\n\t|"
+    found = affiliation.split_role(view[a:b], lang, sentence_initial=initial, whole_text=view)
+    return Role(found.post, found.organisation, a, b)
 
 
 __all__ = ["Role", "has_post", "has_speech", "role_after", "role_before", "split_role"]

@@ -16,6 +16,8 @@ from kg.extract.kinds import KindMention
 from kg.extract.lexicon import pattern, rules
 from kg.extract.quotes import Quote, find_quotes
 
+REACH = 400
+"""How far from the kind's word its topic phrase is read."""
 KY_LOCATIVE_WORD = re.compile(r"\w+(?:нда|нде|ндо|ндө|[дт][аеоө])$", re.I)
 
 
@@ -34,6 +36,8 @@ def quoted_topic(doc: Document, start: int, end: int, kinds: list[KindMention] =
             return q
         for k in kinds:
             gap = doc.view[k.end : q.open_at]
+            if doc.lang == "ky" and doc.view[k.start : k.end].lower().split()[-1] != k.name.lower().split()[-1]:
+                continue  # "Тренингди «...» уюштурду": a declined kind is followed by its organiser
             if k.end <= q.open_at and re.fullmatch(r"\s*(?:on|about|по|о|боюнча)?\s*[:—–-]?\s*", gap, re.I):
                 return q
     return None
@@ -47,26 +51,30 @@ def phrase_topic(doc: Document, kind: KindMention) -> tuple[int, int] | None:
     prep = rules("cues")["topic_by_preposition"][doc.lang]
     view = doc.view
     if doc.lang == "ky":
-        m = re.search(rf"\s{prep}\s+(?:\S+\s+){{0,1}}$", view[sentence.start : kind.start])
+        start = max(sentence.start, kind.start - REACH)
+        m = re.search(rf"\s{prep}\s+(?:\S+\s+){{0,1}}$", view[start : kind.start])
         if not m:
             return None
-        stop = sentence.start + m.start()
-        floor = sentence.start
-        for w in re.finditer(r"[\w-]+", view[sentence.start : stop]):
+        stop = start + m.start()
+        floor = start
+        for w in re.finditer(r"[\w-]+", view[start:stop]):
             if KY_LOCATIVE_WORD.fullmatch(w.group()) and not w.group().lower().endswith(("ата", "ада")):
-                floor = sentence.start + w.end()
+                floor = start + w.end()
             if w.group().endswith(("гандай", "гендей", "кандай", "кендей")):
-                floor = sentence.start + w.end()
+                floor = start + w.end()
         a, b = doc.trim(floor, stop)
     else:
-        m = re.match(rf"\s+{prep}\s+", view[kind.end : sentence.end])
+        end = min(sentence.end, kind.end + REACH)
+        # "a public hearing in the town of X, Y region, on <topic>": a place between kind and topic
+        m = re.match(rf"(?:\s+(?:in|at|в|во)\s+[^.;:]{{0,80}}?,)?\s+{prep}\s+", view[kind.end : end])
         if not m:
             return None
         a = kind.end + m.end()
-        stop_re = {"ru": r"\s(?:в|во|на|для|с|со|при|среди|который|которая|которое|прош\w*|состоял\w*)\s|[,.;:(«]",
+        stop_re = {"ru": r"\s(?:в|во|на(?!\s+\d{4}\s+год)|для|с|со|при|среди|который|которая|которое|прош\w*|"
+                         r"состоял\w*)\s|[,.;:(«]",
                    "en": r"\s(?:in|at|for|with|was|were|will|which|that|held|organi[sz]ed)\s|[,.;:(“]"}[doc.lang]
-        sm = re.search(stop_re, view[a : sentence.end])
-        b = a + sm.start() if sm else sentence.end
+        sm = re.search(stop_re, view[a:end])
+        b = a + sm.start() if sm else end
         a, b = doc.trim(a, b)
     if b <= a or len(view[a:b].split()) > 15 or len(view[a:b].split()) < 1:
         return None

@@ -99,6 +99,14 @@ class MappingContext:
             lang = "en"
         return Literal(value, lang=lang or self.lang)
 
+    def gloss(self, original: str | None, gloss: str | None) -> bool:
+        """Whether a reader's English gloss adds a label: not when the original is itself
+        tagged ``en`` (an English report, or Latin letters), where it would be a second English
+        value of a one-per-language property."""
+        if not gloss:
+            return False
+        return original is None or self.text(original).language != "en"
+
     def add(self, s: Node, p: Node, o: Node | None) -> None:
         if o is not None:
             self.graph.add((s, p, o))

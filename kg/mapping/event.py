@@ -36,14 +36,14 @@ def map_event(ctx: MappingContext) -> URIRef:
     if event.topic:
         ctx.add_all(ev, (KG.title, SCHEMA.name, RDFS.label), ctx.text(event.topic))
         ctx.nodes["event.topic"] = ev
-    if event.topic_en:
+    if ctx.gloss(event.topic, event.topic_en):
         ctx.add_all(ev, (KG.title, SCHEMA.name, RDFS.label), ctx.text(event.topic_en, "en"))
     if not event.topic:
         ctx.add(ev, RDFS.label, ctx.text(_fallback_label(ctx)))
     if event.kind:
         ctx.add(ev, KG.kindLabel, ctx.text(event.kind))
         ctx.nodes["event.kind"] = ev
-    if event.kind_en:
+    if ctx.gloss(event.kind, event.kind_en):
         ctx.add(ev, KG.kindLabel, ctx.text(event.kind_en, "en"))
     for key, props in (
         ("date", (KG.date, SCHEMA.startDate)),

@@ -37,7 +37,7 @@ def map_statements(ctx: MappingContext, places: PlaceMapper) -> None:
         node = ctx.iris.part("issue", ctx.slug, i)
         g.add((node, RDF.type, KG.Issue))
         ctx.add_all(node, (KG.text, SCHEMA.text, RDFS.label), ctx.text(issue.text))
-        if issue.en:
+        if ctx.gloss(issue.text, issue.en):
             ctx.add_all(node, (KG.text, RDFS.label), ctx.text(issue.en, "en"))
         g.add((node, KG.position, ctx.position(i)))
         g.add((ev, KG.raisedIssue, node))
@@ -48,7 +48,7 @@ def map_statements(ctx: MappingContext, places: PlaceMapper) -> None:
         for cls in (KG.Recommendation, SCHEMA.CreativeWork, DCTYPE.Text):
             g.add((node, RDF.type, cls))
         ctx.add_all(node, (KG.text, SCHEMA.text, RDFS.label), ctx.text(item.text))
-        if item.en:
+        if ctx.gloss(item.text, item.en):
             ctx.add_all(node, (KG.text, RDFS.label), ctx.text(item.en, "en"))
         ctx.add_all(node, (KG.position, SCHEMA.position), ctx.position(i))
         ctx.add_all(ev, (KG.recommendation, SCHEMA.hasPart), node)

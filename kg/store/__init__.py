@@ -37,6 +37,7 @@ def open_store(
     update_endpoint: str | None = None,
     gsp_endpoint: str | None = None,
     auth: tuple[str, str] | None = None,
+    auth_scheme: str = "basic",
     read_only: bool = False,
 ) -> Store:
     """Open the embedded store in ``path`` (default ``./kg-data``), or a remote one by its URLs.
@@ -47,7 +48,8 @@ def open_store(
         Oxigraph use a separate ``/update``)
     :param gsp_endpoint: a SPARQL 1.1 Graph Store HTTP Protocol endpoint; when given, graphs are
         replaced with one ``PUT`` each, else with one ``DROP``+``INSERT DATA`` update
-    :param auth: HTTP basic credentials (user, password) for the remote store
+    :param auth: HTTP credentials (user, password) for the remote store
+    :param auth_scheme: ``basic`` or ``digest`` (Virtuoso)
     :param read_only: open the embedded folder read-only (see :mod:`kg.store.embedded`)
     :raises InputError: both a path and an endpoint, or remote URLs without an endpoint
     :raises StoreError: the store cannot be opened
@@ -62,8 +64,11 @@ def open_store(
             update_endpoint=update_endpoint,
             gsp_endpoint=gsp_endpoint,
             auth=auth,
+            auth_scheme=auth_scheme,
             read_only=read_only,
         )
     if update_endpoint or gsp_endpoint:
-        raise InputError("--update-endpoint and --gsp-endpoint need --endpoint (the query endpoint)")
+        raise InputError(
+            "--update-endpoint and --gsp-endpoint need --endpoint (the query endpoint)"
+        )
     return EmbeddedStore(DEFAULT_STORE_PATH if path is None else path, read_only=read_only)

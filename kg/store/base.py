@@ -12,11 +12,15 @@ Contract (both implementations keep it; ``tests/kg/test_store.py`` runs the same
   and never an empty graph in between. Reloading the same graph leaves the quad count unchanged.
 - SPARQL's *default graph* is the union of all named graphs, unless a query names its default or
   named graphs (``default_graph_uris``, ``named_graph_uris``: the protocol's ``default-graph-uri``
-  and ``named-graph-uri``). So ``SELECT * { ?e a kg:Event }`` finds every report's event.
+  and ``named-graph-uri``). So ``SELECT * { ?e a kg:Event }`` finds every report's event. In
+  Oxigraph (embedded, and ``oxigraph serve --union-default-graph``) that union is a *bag*: a
+  triple held by k graphs (a place copied into every report that names it) matches k times, so
+  queries over shared nodes use ``DISTINCT`` or ``COUNT(DISTINCT …)``.
 - :meth:`Store.query` returns a :class:`QueryResult`, a one-shot stream: serialize it *or* iterate
   it, once. The embedded store serializes natively (pyoxigraph, no rdflib in the way).
 - Errors are kg's: a malformed query or update raises :class:`kg.errors.QuerySyntaxError` (with
-  line and column when the engine gives them), I/O and server failures :class:`kg.errors.StoreError`.
+  line and column when the engine gives them), I/O and server failures
+  :class:`kg.errors.StoreError`.
 
 Usage::
 
@@ -153,6 +157,16 @@ class Store(abc.ABC):
         :returns: the number of triples written
         :raises StoreError: the store could not be written; the old graph is then unchanged
         """
+
+    def replace_graph_ntriples(self, graph_iri: str, ntriples: str) -> int:
+        """:meth:`replace_graph` for triples written by :func:`kg.store.terms.ntriples_lines`.
+
+        ``kg load --jobs`` validates in worker processes, which send each report's triples in this
+        form (cheaper to pass between processes than an rdflib graph).
+        """
+        graph = Graph()
+        graph.parse(data=ntriples, format="nt")
+        return self.replace_graph(graph_iri, graph)
 
     @abc.abstractmethod
     def delete_graph(self, graph_iri: str) -> None:

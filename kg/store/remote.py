@@ -27,110 +27,42 @@ import math
 import urllib.error
 import urllib.parse
 import urllib.request
+import warnings
 from collections.abc import Iterable, Iterator
 from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph, URIRef
-from rdflib.term import Node
-from SPARQLWrapper import JSON, POST, TURTLE, SPARQLWrapper
+from SPARQLWrapper import BASIC, DIGEST, JSON, POST, TURTLE, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
 from kg import __version__
 from kg.errors import InputError, StoreError
 from kg.formats import format_for
-from kg.namespaces import PREFIXES
-from kg.store.base import (
-    BOOLEAN_MEDIA_TYPES,
-    RDF_MEDIA_TYPES,
-    RESULTS_MEDIA_TYPES,
-    QueryResult,
-    Store,
-    syntax_error,
+from kg.store.base import Store, syntax_error
+from kg.store.forms import QUERY_FORMS, blank_comments, query_form
+from kg.store.results import PREFIXES_BY_NAME, RemoteResult
+from kg.store.terms import (
+    ntriples_lines,
+    replace_graph_update,
+    replace_graph_update_text,
+    to_ox,
 )
-from kg.store.terms import ntriples_lines, replace_graph_update, to_ox, to_rdflib
 
 __all__ = ["RemoteResult", "RemoteStore"]
 
-_PREFIXES = {prefix: str(ns) for prefix, ns in PREFIXES.items()}
 _AGENT = f"kg/{__version__} (https://w3id.org/kg-events)"
-_JSON = "application/sparql-results+json"
 _GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 _COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _GSP_TIMEOUT = 300.0
 
 
-class RemoteResult(QueryResult):
-    """A result fetched whole from a server: JSON for SELECT/ASK, Turtle for CONSTRUCT/DESCRIBE."""
-
-    def __init__(self, kind: str, data: bytes) -> None:
-        super().__init__()
-        self.kind = kind  # type: ignore[assignment]
-        self._data = data
-        if kind == "solutions":
-            parsed = self._parse_results()
-            self.variables = tuple(v.value for v in parsed.variables)  # type: ignore[union-attr]
-
-    def _parse_results(self) -> ox.QuerySolutions | ox.QueryBoolean:
-        try:
-            return ox.parse_query_results(self._data, ox.QueryResultsFormat.JSON)
-        except SyntaxError as exc:
-            raise StoreError(f"the endpoint sent results that do not parse: {exc}") from exc
-
-    def _parse_triples(self) -> Iterator[ox.Triple]:
-        try:
-            for quad in ox.parse(self._data, ox.RdfFormat.TURTLE):
-                yield quad.triple
-        except SyntaxError as exc:
-            raise StoreError(f"the endpoint sent RDF that does not parse: {exc}") from exc
-
-    @property
-    def boolean(self) -> bool:
-        if self.kind != "boolean":
-            raise InputError(f"a {self.kind} result has no boolean; that is for ASK queries")
-        self._consume()
-        return bool(self._parse_results())
-
-    def rows(self) -> Iterator[dict[str, Node]]:
-        if self.kind != "solutions":
-            raise InputError(f"a {self.kind} result has no rows; that is for SELECT queries")
-        self._consume()
-        names = self.variables
-        for solution in self._parse_results():  # type: ignore[union-attr]
-            yield {name: to_rdflib(value) for name in names if (value := solution[name]) is not None}
-
-    def triples(self) -> Iterator[tuple[Node, Node, Node]]:
-        if self.kind != "graph":
-            raise InputError(f"a {self.kind} result has no triples; that is for CONSTRUCT/DESCRIBE")
-        self._consume()
-        for t in self._parse_triples():
-            yield (to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object))
-
-    def serialize(self, media_type: str, out: IO[bytes] | None = None) -> bytes | None:
-        if self.kind == "graph":
-            fmt = ox.RdfFormat.from_media_type(media_type) if media_type in RDF_MEDIA_TYPES else None
-            if fmt is None:
-                raise InputError(f"a graph result cannot be written as {media_type}")
-            self._consume()
-            return ox.serialize(self._parse_triples(), out, fmt, prefixes=_PREFIXES)
-        allowed = RESULTS_MEDIA_TYPES if self.kind == "solutions" else BOOLEAN_MEDIA_TYPES
-        if media_type not in allowed:
-            raise InputError(f"a {self.kind} result cannot be written as {media_type}")
-        self._consume()
-        if media_type == _JSON:
-            # what the server sent is already the answer
-            if out is None:
-                return self._data
-            out.write(self._data)
-            return None
-        qfmt = ox.QueryResultsFormat.from_media_type(media_type)
-        return self._parse_results().serialize(out, qfmt)
-
-
 class RemoteStore(Store):
     """A SPARQL 1.1 server as a :class:`Store`.
 
-    :param auth: HTTP basic credentials, sent to all three endpoints
+    :param auth: HTTP credentials (user, password), sent to all three endpoints
+    :param auth_scheme: ``basic`` (Fuseki, GraphDB) or ``digest`` (Virtuoso's ``/sparql-auth`` and
+        ``/sparql-graph-crud-auth``)
     :param read_only: refuse every write (for a public endpoint one may only read)
     """
 
@@ -141,8 +73,11 @@ class RemoteStore(Store):
         update_endpoint: str | None = None,
         gsp_endpoint: str | None = None,
         auth: tuple[str, str] | None = None,
+        auth_scheme: str = "basic",
         read_only: bool = False,
     ) -> None:
+        if auth_scheme not in ("basic", "digest"):
+            raise InputError(f"HTTP authentication is basic or digest, not {auth_scheme!r}")
         for url in (endpoint, update_endpoint, gsp_endpoint):
             if url and urllib.parse.urlsplit(url).scheme not in ("http", "https"):
                 raise InputError(f"not an http(s) URL: {url!r}")
@@ -150,21 +85,44 @@ class RemoteStore(Store):
         self.update_endpoint = update_endpoint or endpoint
         self.gsp_endpoint = gsp_endpoint
         self.auth = auth
+        self.auth_scheme = auth_scheme
         self.read_only = read_only
+        self._opener = urllib.request.build_opener()
+        if auth and auth_scheme == "digest":
+            passwords = urllib.request.HTTPPasswordMgrWithDefaultRealm()
+            for url in {endpoint, self.update_endpoint, gsp_endpoint} - {None}:
+                passwords.add_password(None, url, *auth)
+            self._opener = urllib.request.build_opener(
+                urllib.request.HTTPDigestAuthHandler(passwords)
+            )
 
     def __repr__(self) -> str:
         return f"RemoteStore({self.endpoint!r})"
 
-    def _client(self, url: str, sparql: str, timeout: float | None = None) -> SPARQLWrapper:
+    def _client(
+        self, url: str, sparql: str, form: str, timeout: float | None = None
+    ) -> SPARQLWrapper:
         client = SPARQLWrapper(url, updateEndpoint=self.update_endpoint, agent=_AGENT)
         client.setMethod(POST)
         # content negotiation only: extra `format=`/`output=` parameters upset some servers
         client.setOnlyConneg(True)
         if self.auth:
             client.setCredentials(*self.auth)
+            # (SPARQLWrapper installs a digest handler as urllib's global opener; the GSP calls
+            # below use their own opener)
+            client.setHTTPAuth(DIGEST if self.auth_scheme == "digest" else BASIC)
         if timeout is not None:
             client.setTimeout(max(1, math.ceil(timeout)))
-        client.setQuery(sparql)
+        with warnings.catch_warnings():
+            # SPARQLWrapper warns when its own guess of the form fails; ours (kg.store.forms)
+            # replaces that guess on the next line, so its warning says nothing
+            warnings.simplefilter("ignore", RuntimeWarning)
+            client.setQuery(blank_comments(sparql))
+        # SPARQLWrapper sends an update as `update=` to the update endpoint when its queryType is
+        # one of its update types; any of them will do
+        client.queryType = (
+            "INSERT" if form == "UPDATE" else (form if form in QUERY_FORMS else "SELECT")
+        )
         return client
 
     def _run(self, client: SPARQLWrapper) -> bytes:
@@ -192,26 +150,26 @@ class RemoteStore(Store):
         named_graph_uris: Iterable[str] = (),
         timeout: float | None = None,
     ) -> RemoteResult:
-        client = self._client(self.endpoint, sparql, timeout)
-        if client.isSparqlUpdateRequest():
+        form = query_form(sparql)
+        if form == "UPDATE":
             raise InputError("this is an update, not a query; use update()")
+        client = self._client(self.endpoint, sparql, form, timeout)
         for uri in default_graph_uris:
             client.addDefaultGraph(str(uri))
         for uri in named_graph_uris:
             client.addNamedGraph(str(uri))
-        graph_result = client.queryType in ("CONSTRUCT", "DESCRIBE")
+        graph_result = form in ("CONSTRUCT", "DESCRIBE")
         client.setReturnFormat(TURTLE if graph_result else JSON)
         data = self._run(client)
         if graph_result:
             return RemoteResult("graph", data)
-        return RemoteResult("boolean" if client.queryType == "ASK" else "solutions", data)
+        return RemoteResult("boolean" if form == "ASK" else "solutions", data)
 
     def update(self, sparql: str) -> None:
         self._writable()
-        client = self._client(self.update_endpoint, sparql)
-        if not client.isSparqlUpdateRequest():
+        if query_form(sparql) in QUERY_FORMS:
             raise InputError("this is a query, not an update; use query()")
-        self._run(client)
+        self._run(self._client(self.update_endpoint, sparql, "UPDATE"))
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> int:
         self._writable()
@@ -222,6 +180,14 @@ class RemoteStore(Store):
             self.update(replace_graph_update(str(graph_iri), graph))
         return len(graph)
 
+    def replace_graph_ntriples(self, graph_iri: str, ntriples: str) -> int:
+        self._writable()
+        if self.gsp_endpoint:
+            self._gsp("PUT", str(graph_iri), ntriples.encode("utf-8"))
+        else:
+            self.update(replace_graph_update_text(str(graph_iri), ntriples))
+        return ntriples.count("\n")
+
     def delete_graph(self, graph_iri: str) -> None:
         self._writable()
         if self.gsp_endpoint:
@@ -229,7 +195,9 @@ class RemoteStore(Store):
         else:
             self.update(f"DROP SILENT GRAPH {to_ox(URIRef(str(graph_iri)))}")
 
-    def _gsp(self, method: str, graph_iri: str, body: bytes | None, *, missing_ok: bool = False) -> None:
+    def _gsp(
+        self, method: str, graph_iri: str, body: bytes | None, *, missing_ok: bool = False
+    ) -> None:
         """One Graph Store Protocol request on ``?graph=<graph_iri>`` (SPARQL 1.1 GSP §5)."""
         assert self.gsp_endpoint is not None
         sep = "&" if "?" in self.gsp_endpoint else "?"
@@ -238,11 +206,11 @@ class RemoteStore(Store):
         request.add_header("User-Agent", _AGENT)
         if body is not None:
             request.add_header("Content-Type", "application/n-triples")
-        if self.auth:
+        if self.auth and self.auth_scheme == "basic":
             token = base64.b64encode(":".join(self.auth).encode("utf-8")).decode("ascii")
             request.add_header("Authorization", f"Basic {token}")
         try:
-            with urllib.request.urlopen(request, timeout=_GSP_TIMEOUT) as response:  # noqa: S310
+            with self._opener.open(request, timeout=_GSP_TIMEOUT) as response:
                 response.read()
         except urllib.error.HTTPError as exc:
             if missing_ok and exc.code == 404:
@@ -268,13 +236,15 @@ class RemoteStore(Store):
             union = self.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
             union.serialize(rdf_format.media_type, out)
             return
-        ox.serialize(self._quads(), out, oxfmt, prefixes=_PREFIXES)
+        ox.serialize(self._quads(), out, oxfmt, prefixes=PREFIXES_BY_NAME)
 
     def _quads(self) -> Iterator[ox.Quad]:
         """Every named graph's triples as quads, one graph (one query) at a time."""
         for name in self.graphs():
             graph = ox.NamedNode(str(name))
-            result = self.query(f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}")
+            result = self.query(
+                f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph} {{ ?s ?p ?o }} }}"
+            )
             assert isinstance(result, RemoteResult)
             for t in result._parse_triples():
                 yield ox.Quad(t.subject, t.predicate, t.object, graph)

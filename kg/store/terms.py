@@ -69,6 +69,10 @@ def replace_graph_update(graph_iri: str, graph: Graph) -> str:
     One request is one transaction in Oxigraph (``Store.update`` is transactional), and SPARQL 1.1
     Update asks every service to treat a request atomically, so readers never see the gap.
     """
+    return replace_graph_update_text(graph_iri, ntriples_lines(graph))
+
+
+def replace_graph_update_text(graph_iri: str, ntriples: str) -> str:
+    """:func:`replace_graph_update` for triples already written by :func:`ntriples_lines`."""
     name = to_ox(URIRef(graph_iri))
-    body = ntriples_lines(graph)
-    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{body}}} }}"
+    return f"DROP SILENT GRAPH {name} ;\nINSERT DATA {{ GRAPH {name} {{\n{ntriples}}} }}"

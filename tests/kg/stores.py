@@ -1,4 +1,4 @@
-"""Store fixtures (embedded, and a live `oxigraph serve`) and what a graph looks like once stored."""
+"""Store fixtures (embedded, and a live `oxigraph serve`) and what a graph looks like stored."""
 
 from __future__ import annotations
 
@@ -40,7 +40,9 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     Its default graph is the union of the named graphs (``--union-default-graph``), as
     kg.store.base asks of every store.
     """
-    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which("oxigraph")
+    binary = shutil.which("oxigraph", path=str(Path(sys.executable).parent)) or shutil.which(
+        "oxigraph"
+    )
     if binary is None:
         pytest.skip("no `oxigraph` binary: install the test extra (PyPI package oxigraph)")
     with socket.socket() as probe:
@@ -48,7 +50,15 @@ def oxigraph_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     location = tmp_path_factory.mktemp("oxigraph")
-    command = [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}", "--union-default-graph"]
+    command = [
+        binary,
+        "serve",
+        "--location",
+        str(location),
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--union-default-graph",
+    ]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
         _wait_until_listening(process, port, deadline=time.monotonic() + 30)
@@ -71,12 +81,18 @@ def _wait_until_listening(process: subprocess.Popen[bytes], port: int, *, deadli
         if not line:
             raise RuntimeError(f"oxigraph serve did not start: {seen.decode(errors='replace')}")
         seen += line
-    with socket.create_connection(("127.0.0.1", port), timeout=max(0.1, deadline - time.monotonic())):
+    with socket.create_connection(
+        ("127.0.0.1", port), timeout=max(0.1, deadline - time.monotonic())
+    ):
         pass
 
 
 @pytest.fixture(
-    params=["embedded", pytest.param("remote", marks=pytest.mark.live), pytest.param("remote-gsp", marks=pytest.mark.live)]
+    params=[
+        "embedded",
+        pytest.param("remote", marks=pytest.mark.live),
+        pytest.param("remote-gsp", marks=pytest.mark.live),
+    ]
 )
 def any_store(request: pytest.FixtureRequest) -> Iterator[Store]:
     """A fresh, empty store of each kind: embedded (in memory; persistence has its own tests), and
@@ -85,11 +101,17 @@ def any_store(request: pytest.FixtureRequest) -> Iterator[Store]:
         with EmbeddedStore(None) as store:
             yield store
         return
-    yield from _remote(request.getfixturevalue("oxigraph_server"), gsp=request.param == "remote-gsp")
+    yield from _remote(
+        request.getfixturevalue("oxigraph_server"), gsp=request.param == "remote-gsp"
+    )
 
 
 def _remote(url: str, *, gsp: bool) -> Iterator[Store]:
-    store = RemoteStore(f"{url}/query", update_endpoint=f"{url}/update", gsp_endpoint=f"{url}/store" if gsp else None)
+    store = RemoteStore(
+        f"{url}/query",
+        update_endpoint=f"{url}/update",
+        gsp_endpoint=f"{url}/store" if gsp else None,
+    )
     store.update("DROP ALL")  # the server lives for the session; each test starts empty
     with store:
         yield store

@@ -326,3 +326,9 @@ def test_find_offsets_always_point_at_the_surface(text):
 @given(st.text(max_size=100))
 def test_folding_keeps_the_length(text):
     assert len(fold(text)) == len(text)
+
+
+def test_russian_text_names_an_indeclinable_place() -> None:
+    """A name ending in a vowel Russian does not decline ("Балыкчы") is found in Russian text."""
+    found = load_gazetteer().find("Органам МСУ города Балыкчы поручено", lang="ru")
+    assert [m.place.labels["en"] for m in found] == ["Balykchy"]

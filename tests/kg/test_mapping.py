@@ -152,3 +152,14 @@ def test_spans_become_quote_and_position_selectors() -> None:
     assert starts == [3, kind]
     fields = {str(f) for f in g.objects(None, KG.field)}
     assert fields == {"event.date", "event.kind"}
+
+
+def test_an_english_gloss_of_an_english_report_adds_no_second_title() -> None:
+    record = load_record(DATA / "mapping" / "minimal.yaml")
+    record = replace(
+        record, event=replace(record.event, topic_en="Clean water", kind_en="round table")
+    )
+    g = map_record(record, tagger=no_themes).graph
+    ev = URIRef(f"{BASE}id/event/minimal")
+    assert [str(t) for t in g.objects(ev, KG.title)] == ["Clean water for schools"]
+    assert len(list(g.objects(ev, KG.kindLabel))) == 1

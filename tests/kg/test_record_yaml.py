@@ -75,6 +75,12 @@ def test_bad_record_names_line_and_field(text: str, line: int, field: str, words
     assert str(err).startswith(f"r.yaml:{line}: {field}:")
 
 
+def test_a_missing_top_level_field_is_located_at_the_record() -> None:
+    with pytest.raises(RecordError) as caught:
+        loads_record("speakers: []\n", path="r.yaml")
+    assert caught.value.line == 1
+
+
 def test_malformed_yaml_names_the_line() -> None:
     with pytest.raises(ReportParseError) as caught:
         loads_record("event:\n  kind: [unclosed\n  date: x\n", path="bad.yaml")
@@ -86,9 +92,7 @@ def test_alias_bomb_is_refused_quickly() -> None:
     lines = ['a: &a ["x","x","x","x","x","x","x","x","x"]']
     for i in range(1, 10):
         prev, cur = chr(ord("a") + i - 1), chr(ord("a") + i)
-        lines.append(
-            f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]"
-        )
+        lines.append(f"{cur}: &{cur} [" + ",".join([f"*{prev}"] * 9) + "]")
     lines.append("event: {kind: *j}")
     with pytest.raises(RecordError, match="alias"):
         loads_record("\n".join(lines))

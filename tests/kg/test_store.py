@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import base64
 import csv
 import io
 import json
 import socket
 import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -19,6 +21,8 @@ from kg.mapping import MappedReport, map_record
 from kg.mapping.context import no_themes
 from kg.record_yaml import load_record
 from kg.store import EmbeddedStore, Store, open_store
+from kg.store.forms import blank_comments, query_form
+from kg.store.remote import RemoteStore
 from tests.kg.stores import as_stored
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -43,7 +47,8 @@ def test_replace_graph_stores_the_graph_in_its_named_graph(any_store: Store, min
     assert any_store.graphs() == [minimal.graph_iri]
     assert any_store.quad_count() == len(minimal.graph)
     back = any_store.query(
-        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", named_graph_uris=[minimal.graph_iri]
+        "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }",
+        named_graph_uris=[minimal.graph_iri],
     ).to_graph()
     assert isomorphic(back, as_stored(minimal.graph))
 
@@ -88,19 +93,30 @@ def test_default_graph_is_the_union_of_the_report_graphs(any_store: Store) -> No
         ("text/tab-separated-values", lambda b: b.split(b"\n")[0].strip() == b"?o"),
     ],
 )
-def test_select_results_serialize_to_each_results_format(any_store: Store, media_type, check) -> None:
+def test_select_results_serialize_to_each_results_format(
+    any_store: Store, media_type, check
+) -> None:
     any_store.replace_graph(f"{EX}g", _graph(2))
     data = any_store.query("SELECT ?o WHERE { ?s ?p ?o } ORDER BY ?o").serialize(media_type)
     assert check(data)
 
 
-@pytest.mark.parametrize("media_type", ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"])
+@pytest.mark.parametrize(
+    "media_type",
+    ["text/turtle", "application/n-triples", "application/ld+json", "application/rdf+xml"],
+)
 def test_construct_results_serialize_to_each_rdf_format(any_store: Store, media_type) -> None:
     any_store.replace_graph(f"{EX}g", _graph(3))
     data = any_store.query("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }").serialize(media_type)
-    parsed = Graph().parse(data=data, format={"text/turtle": "turtle", "application/n-triples": "nt",
-                                              "application/ld+json": "json-ld",
-                                              "application/rdf+xml": "xml"}[media_type])
+    parsed = Graph().parse(
+        data=data,
+        format={
+            "text/turtle": "turtle",
+            "application/n-triples": "nt",
+            "application/ld+json": "json-ld",
+            "application/rdf+xml": "xml",
+        }[media_type],
+    )
     assert isomorphic(parsed, _graph(3))
 
 
@@ -138,7 +154,10 @@ def test_update_inserts_and_a_malformed_update_is_refused(any_store: Store) -> N
     assert any_store.quad_count() == 1
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format"), [("trig", "trig"), ("nquads", "nquads"), ("turtle", "turtle"), ("ntriples", "nt")])
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"),
+    [("trig", "trig"), ("nquads", "nquads"), ("turtle", "turtle"), ("ntriples", "nt")],
+)
 def test_dump_writes_the_whole_dataset(any_store: Store, minimal, fmt, rdflib_format) -> None:
     from rdflib import Dataset
 
@@ -250,3 +269,83 @@ def test_a_read_only_remote_store_refuses_writes(oxigraph_server: str) -> None:
 def test_remote_urls_must_be_http() -> None:
     with pytest.raises(InputError, match="http"):
         open_store(endpoint="file:///etc/passwd")
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        (
+            "# load and drop are words in a comment\n# here too\nSELECT * WHERE { ?s ?p ?o }",
+            "SELECT",
+        ),
+        ("PREFIX ex: <http://ex.org/#load>\nASK { ?s ex:p 'DROP # not a comment' }", "ASK"),
+        ("BASE <http://ex.org/>\nCONSTRUCT WHERE { ?s ?p ?o }", "CONSTRUCT"),
+        ("describe <http://ex.org/a>", "DESCRIBE"),
+        ("DROP SILENT GRAPH <http://ex.org/g> ; INSERT DATA { <a:b> <a:c> <a:d> }", "UPDATE"),
+        ("WITH <http://ex.org/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "UPDATE"),
+        ("{ ?s ?p ?o }", "UNKNOWN"),
+    ],
+)
+def test_query_form_is_told_past_comments_strings_and_iris(text: str, form: str) -> None:
+    assert query_form(text) == form
+
+
+def test_blanking_comments_keeps_lines_and_columns() -> None:
+    text = "# a\nSELECT ?s # b\nWHERE { ?s ?p '#c' }"
+    blanked = blank_comments(text)
+    assert len(blanked) == len(text)
+    assert blanked.splitlines() == ["   ", "SELECT ?s    ", "WHERE { ?s ?p '#c' }"]
+
+
+def test_a_query_refuses_an_update_and_an_update_refuses_a_query(any_store: Store) -> None:
+    # remote: kg tells the forms apart before sending; embedded: pyoxigraph's parser refuses
+    with pytest.raises(InputError):
+        any_store.query("DROP ALL")
+    with pytest.raises(InputError):
+        any_store.update("SELECT * WHERE { ?s ?p ?o }")
+
+
+class _RecordingHandler(BaseHTTPRequestHandler):
+    """A graph store that wants credentials: basic, or digest after one 401 challenge."""
+
+    scheme = "Basic"
+    seen: list[str] = []  # noqa: RUF012 - the test reads what the handler heard
+
+    def do_PUT(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", 0)))
+        auth = self.headers.get("Authorization", "")
+        type(self).seen.append(auth)
+        if not auth.startswith(self.scheme):
+            self.send_response(401)
+            self.send_header("WWW-Authenticate", 'Digest realm="kg", nonce="abc123", qop="auth"')
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        self.send_response(204)
+        self.end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Quiet: the test reads `seen` instead."""
+
+
+@pytest.mark.parametrize(("scheme", "prefix"), [("basic", "Basic "), ("digest", "Digest ")])
+def test_graph_store_requests_carry_the_credentials(scheme: str, prefix: str) -> None:
+    handler = type("Handler", (_RecordingHandler,), {"scheme": prefix.strip(), "seen": []})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        store = RemoteStore(
+            f"{url}/query", gsp_endpoint=f"{url}/store", auth=("kg", "secret"), auth_scheme=scheme
+        )
+        store.replace_graph(f"{EX}g", _graph(1))
+    finally:
+        server.shutdown()
+        thread.join()
+        server.server_close()
+    assert handler.seen[-1].startswith(prefix)
+    if scheme == "basic":
+        assert handler.seen == [f"Basic {base64.b64encode(b'kg:secret').decode()}"]
+    else:
+        assert 'username="kg"' in handler.seen[-1]

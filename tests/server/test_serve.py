@@ -91,3 +91,45 @@ def test_a_server_over_a_remote_store_answers_whole_results_unmarked(serve, remo
     reply = fetch(f"{url}/sparql", params={"query": "SELECT * WHERE { ?s ?p ?o }"})
     assert "X-SPARQL-MaxRows" not in reply.headers
     assert len(json.loads(reply.body)["results"]["bindings"]) == 10
+
+
+def test_kg_serve_workers_share_one_port_over_a_read_only_store(tmp_path):
+    folder = tmp_path / "data"
+    with open_store(folder) as store:
+        store.update("INSERT DATA { GRAPH <https://example.org/g> { <urn:a> <urn:b> <urn:c> } }")
+    kg = Path(sys.executable).with_name("kg")
+    command = [str(kg), "serve", "--store", str(folder), "--read-only", "--workers", "2",
+               "--port", "0"]  # fmt: skip
+    with subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True) as process:
+        try:
+            line = process.stderr.readline()
+            match = re.search(r"http://127\.0\.0\.1:(\d+)/.*2 processes", line)
+            assert match, line
+            for _ in range(4):  # the socket is shared: whichever worker accepts answers
+                reply = fetch(f"{match.group(0).split(' ')[0]}sparql", params={"query": ASK})
+                assert reply.status == 200
+                assert json.loads(reply.body)["boolean"] is True
+            refused = fetch(
+                f"{match.group(0).split(' ')[0]}sparql",
+                method="POST",
+                form={"update": "CLEAR ALL"},
+                headers={"Authorization": "Bearer x"},
+            )
+            assert refused.status == 403  # read-only: no updates
+        finally:
+            process.terminate()
+            assert process.wait(timeout=30) == 0
+    # the workers are gone with the parent: the folder can be opened for writing again
+    open_store(folder).close()
+
+
+def test_kg_serve_workers_need_a_read_only_store(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    from kg.cli import cli
+    from tests.conftest import _clean_environ
+
+    _clean_environ(monkeypatch)
+    result = CliRunner().invoke(cli, ["serve", "--store", str(tmp_path), "--workers", "2"])
+    assert result.exit_code == 2
+    assert "--read-only" in result.output

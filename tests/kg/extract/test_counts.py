@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kg.extract import extract_text
 from kg.extract.counts import parse_number, participants_from_field, participants_from_text
 from kg.record import Participants
 
@@ -53,3 +54,19 @@ def test_numbers_of_things_are_not_people() -> None:
 def test_parse_number() -> None:
     assert (parse_number("отуз беш"), parse_number("сорок три"), parse_number("43")) == (35, 43, 43)
     assert parse_number("катышуучу") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Семинар өттү. Семинарга отуз бир адам катышып, алардын он тогузу аялдар болду.", (31, 19, None)),
+        ("Тренинг өттү. Тренингге 24 жаш лидер катышты, алардын 14ү кыздар, 10у жигиттер.", (24, 14, 10)),
+        ("Прошел семинар. В семинаре участвовали 52 человека: 30 женщин и 22 мужчины.", (52, 30, 22)),
+        ("Круглый стол.\nКоличество участников: 41 (женщин – 25, мужчин – 16).", (41, 25, 16)),
+        ("A forum was held. Thirty-two participants, nineteen of them women, attended.", (32, 19, None)),
+        ("A public hearing was held. It brought together 47 residents of three villages, among them 19 women.", (47, 19, None)),
+    ],
+)
+def test_split_counts(text: str, expected: tuple[int | None, ...]) -> None:
+    p = extract_text(text).record.event.participants
+    assert (p.total, p.women, p.men) == expected

@@ -60,7 +60,7 @@ def test_structured_report_fields() -> None:
     )
     record = extract_text(text).record
     assert record.event.date == "2021-04-22"
-    assert (record.event.city, record.event.region, record.event.venue) == ("Нарын", "KG-N", "Ала-Тоо")
+    assert (record.event.city, record.event.region, record.event.venue) == ("Нарын", "KG-N", "гостиница «Ала-Тоо»")
     assert (record.event.participants.total, record.event.participants.women) == (30, 18)
     assert record.moderators[0].roles == ("эксперт", "профессор")
 

@@ -61,3 +61,48 @@ def test_nested_and_mismatched_quotes_in_topics() -> None:
 def test_future_closing_sentence_is_not_an_outcome() -> None:
     record = extract_text("В Оше прошел форум. Участники будут встречаться ежеквартально.").record
     assert record.outcome is None
+
+
+def test_audience_after_a_count_and_a_colon() -> None:
+    ru = extract_text("Прошел форум. В форуме участвовали 80 человек: студенты колледжей, представители "
+                      "акиматов и местных кенешей.").record.event.audience
+    assert ru == ("студенты колледжей", "представители акиматов", "представители местных кенешей")
+    en = extract_text("A forum was held. Thirty people came from three districts: teachers and school "
+                      "nurses, heads of aiyl okmotu and members of youth councils.").record.event.audience
+    assert en == ("teachers and school nurses", "heads of aiyl okmotu", "members of youth councils")
+
+
+def test_counted_group_is_the_audience_and_a_sentence_is_no_label() -> None:
+    record = extract_text(
+        "Тренинг өттү. Тренингге эки райондон келген 18 жаш мугалим катышты, алардын 12си кыздар.\n\n"
+        "Катышуучулар төмөнкү көйгөйлөрдү белгилешти: китептердин жетишсиздиги, интернеттин жоктугу."
+    ).record
+    assert record.event.audience == ("жаш мугалим",)
+    assert [i.text for i in record.issues_raised] == ["китептердин жетишсиздиги", "интернеттин жоктугу"]
+
+
+def test_topic_before_a_described_kind_and_not_after_a_declined_one() -> None:
+    record = extract_text(
+        "2024-жылы Ош шаарында «Таза аба: жаштардын демилгеси» аттуу эки күндүк тренинг өттү. "
+        "Тренингди «Жашыл Ош» коомдук фонду уюштурду."
+    ).record
+    assert record.event.topic == "Таза аба: жаштардын демилгеси"
+    assert record.presentations == ()
+
+
+def test_phrase_topic_is_read_in_the_lead_not_the_headline() -> None:
+    record = extract_text(
+        "Общественные слушания по бюджету района\n\n"
+        "10 мая 2023 года в Кочкоре состоялись общественные слушания по проекту бюджета на 2024 год."
+    ).record
+    assert record.event.topic == "проекту бюджета на 2024 год"
+
+
+def test_talks_listed_below_a_colon_and_a_title_that_asks() -> None:
+    record = extract_text(
+        "В Оше прошла конференция.\n\nС докладами выступили:\n"
+        "– Асанов Б.К., эксперт – «Что ждёт малые города?»;\n"
+        "– Петрова А.А., юрист ОФ «Право» – «Земельные споры в селах».\n"
+    ).record
+    assert record.presentations == ("Что ждёт малые города?", "Земельные споры в селах")
+    assert [s.name.family for s in record.speakers] == ["Асанов", "Петрова"]

@@ -20,7 +20,9 @@ from kg.record import PersonName
         ("Asanbekov S., Manager", "en", ("Asanbekov", "S.", None)),
         ("Dzhumaliev Zh., a representative", "en", ("Dzhumaliev", "Zh.", None)),
         ("led by B. Toktosunova put", "en", ("Toktosunova", "B.", None)),
-        ("Азамат Бакыт уулу, эксперт", "ky", (None, "Азамат", "Бакыт уулу")),
+        ("Азамат Бакыт уулу, эксперт", "ky", ("Бакыт уулу", "Азамат", None)),
+        ("төрагасы Асан уулу Бакыт жана", "ky", ("Асан уулу", "Бакыт", None)),
+        ("эксперт Нурбек кызы Айзада.", "ky", ("Нурбек кызы", "Айзада", None)),
     ],
 )
 def test_name_parts(text: str, lang: str, expected: tuple[str | None, ...]) -> None:

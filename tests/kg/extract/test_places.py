@@ -49,3 +49,26 @@ def test_recommendation_places() -> None:
     assert record.recommendations[0].regions == ("Лейлек", "Алай")
     assert record.recommendations[0].countries == ("TJ",)
     assert record.recommendations[1].regions == ()
+
+
+@pytest.mark.parametrize(
+    ("text", "venue"),
+    [
+        # Kyrgyz: the place phrase in the nominative; a hotel by its quoted name
+        ("2023-жылдын 5-майында Ат-Башы айыл өкмөтүнүн жыйындар залында жыйын өттү.", "Ат-Башы айыл өкмөтүнүн жыйындар залы"),
+        ("Нарын шаарындагы «Жаштар» борборунда тренинг өттү.", "Жаштар борбору"),
+        ("Нарын шаарындагы «Кең-Сай» мейманканасында тренинг өттү.", "Кең-Сай"),
+        # Russian: the phrase after "в", head and adjectives in the nominative
+        ("3 мая 2023 года в малом зале городской библиотеки прошел семинар.", "малый зал городской библиотеки"),
+        ("В Оше (конференц-зал гостиницы «Алай») прошел форум.", "конференц-зал гостиницы «Алай»"),
+        # English
+        ("A round table was held at the Pamir Guest House in Osh.", "Pamir Guest House"),
+    ],
+)
+def test_venue_phrases(text: str, venue: str) -> None:
+    assert extract_text(text).record.event.venue == venue
+
+
+def test_the_venue_phrase_names_the_town() -> None:
+    event = extract_text("5 мая 2023 года в актовом зале мэрии города Балыкчы прошли общественные слушания.").record.event
+    assert (event.city, event.region, event.venue) == ("Балыкчы", "KG-Y", "актовый зал мэрии города Балыкчы")

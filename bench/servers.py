@@ -1,0 +1,175 @@
+"""The SPARQL servers compared, each started as its own process on 127.0.0.1 and stopped after.
+
+- ``kg``: ``kg serve`` over a read-only copy of the store folder (``KG_STORE_READ_ONLY``), with
+  ``--workers N`` processes where asked;
+- ``oxigraph``: ``oxigraph serve-read-only`` (PyPI ``oxigraph``, the engine's own Rust server) on
+  the same folder, with the union default graph as kg has it;
+- ``python-floor``: :mod:`bench.floor_app`, waitress and pyoxigraph with nothing between them
+  (the least any Python server can do per request);
+- ``rdflib-endpoint``: PyPI ``rdflib-endpoint`` (FastAPI under uvicorn, rdflib's in-memory store
+  and SPARQL engine) serving the same quads from the N-Quads file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+__all__ = ["Server", "available_peers", "free_port", "start_server"]
+
+PING = "ASK { ?s ?p ?o }"
+
+
+@dataclass
+class Server:
+    """A started server: its name in the tables, its SPARQL URL, its process."""
+
+    name: str
+    sparql: str
+    process: subprocess.Popen[bytes]
+    root: str
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+def free_port() -> int:
+    """A port the system has just given out (the servers here take a port number, not 0)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _bin(name: str) -> str | None:
+    """A command of this virtualenv, else on the PATH."""
+    candidate = Path(sys.executable).with_name(name)
+    return str(candidate) if candidate.exists() else shutil.which(name)
+
+
+def available_peers() -> dict[str, str | None]:
+    """Which peers can run here: name → ``None``, or why not."""
+    return {
+        "oxigraph": None
+        if _bin("oxigraph")
+        else "the `oxigraph` command is missing (pip install oxigraph)",
+        "rdflib-endpoint": None
+        if _bin("rdflib-endpoint")
+        else "the `rdflib-endpoint` command is missing (pip install -e '.[bench]')",
+    }
+
+
+def _wait(server: Server, timeout: float) -> None:
+    url = f"{server.sparql}?{urllib.parse.urlencode({'query': PING})}"
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if server.process.poll() is not None:
+            raise RuntimeError(f"{server.name} exited with status {server.process.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - 127.0.0.1
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.2)
+    server.stop()
+    raise RuntimeError(f"{server.name} did not answer within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def start_server(
+    kind: str,
+    *,
+    store: Path | None = None,
+    nquads: Path | None = None,
+    workers: int = 1,
+    threads: int = 8,
+    name: str | None = None,
+    ready_timeout: float = 900,
+    query_timeout: float = 120,
+) -> Iterator[Server]:
+    """Start a server of ``kind`` (``kg``, ``oxigraph``, ``rdflib-endpoint``) and stop it after."""
+    port = free_port()
+    root = f"http://127.0.0.1:{port}"
+    env = dict(os.environ)
+    log = tempfile.TemporaryFile()
+    if kind == "kg":
+        assert store is not None
+        env.update(
+            KG_STORE_PATH=str(store),
+            KG_STORE_READ_ONLY="true",
+            # every server sends the whole answer: kg's row limit would cut list_events short
+            KG_MAX_RESULT_ROWS="10000000",
+            KG_MAX_RESULT_BYTES=str(2**31),
+            KG_QUERY_TIMEOUT=str(query_timeout),
+        )
+        command = [
+            sys.executable,
+            "-c",
+            "from kg.cli import cli; cli(prog_name='kg')",
+            "serve",
+            "--port",
+            str(port),
+            "--threads",
+            str(threads),
+        ]
+        if workers > 1:
+            command += ["--workers", str(workers)]
+        sparql = f"{root}/sparql"
+    elif kind == "oxigraph":
+        assert store is not None
+        command = [
+            _bin("oxigraph") or "oxigraph",
+            "serve-read-only",
+            "--location",
+            str(store),
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--union-default-graph",
+            "--timeout-s",
+            str(max(1, round(query_timeout))),
+        ]
+        sparql = f"{root}/query"
+    elif kind == "python-floor":
+        assert store is not None
+        command = [sys.executable, "-m", "bench.floor_app", str(store), str(port)]
+        sparql = f"{root}/sparql"
+    elif kind == "rdflib-endpoint":
+        assert nquads is not None
+        command = [
+            _bin("rdflib-endpoint") or "rdflib-endpoint",
+            "serve",
+            str(nquads),
+            "--host",
+            "127.0.0.1",
+            "--port",
+            str(port),
+        ]
+        sparql = f"{root}/"
+    else:
+        raise ValueError(kind)
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    server = Server(name or kind, sparql, process, root)
+    try:
+        _wait(server, ready_timeout)
+        yield server
+    finally:
+        server.stop()
+        log.close()

@@ -71,8 +71,8 @@ class EventPage:
     jsonld: dict[str, Any]
 
 
-SUMMARY = ("kindLabel", "date", "endDate", "venue", "settlement", "region", "country", "goal",
-           "audience", "themeDiscussed", "outcome")  # fmt: skip
+SUMMARY = ("kind", "kindLabel", "date", "endDate", "venue", "settlement", "region", "country",
+           "goal", "audience", "themeDiscussed", "outcome")  # fmt: skip
 
 
 def context(view: ResourceView, lang: str) -> dict[str, object]:

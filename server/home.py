@@ -30,7 +30,8 @@ class EventRow:
     iri: str
     labels: dict[str, str] = field(default_factory=dict)
     date: str = ""
-    kind: str = ""
+    kinds: dict[str, str] = field(default_factory=dict)  # as the report names it, by language
+    kind_iri: str = ""
     region: str = ""
     settlement: str = ""
     total: int | None = None
@@ -125,7 +126,10 @@ def _events(rows: Sequence[page_queries.Row]) -> list[EventRow]:
         elif row["label"] is not None:
             event.labels.setdefault(primary(row["label"].language), row["label"].value)
         elif row["kind"] is not None:
-            event.kind = row["kind"].value
+            event.kind_iri = row["kind"].value
+        elif row["kindLabel"] is not None:
+            label = row["kindLabel"]
+            event.kinds.setdefault(primary(label.language), label.value)
         elif row["region"] is not None:
             event.region = _code(row["region"].value)
         elif row["settlement"] is not None:
@@ -163,7 +167,10 @@ def _listed(event: EventRow, lang: str) -> ListedEvent:
     return ListedEvent(
         link=link(event.iri, lang, event.labels),
         date=format_date(event.date, lang),
-        kind=event.kind,
+        # the vocabulary's name in the reader's language, else the report's own words
+        kind=(term_index().label(event.kind_iri, lang) if event.kind_iri else None)
+        or pick_lang(event.kinds, lang)[0]
+        or "",
         place=_place_link(event.settlement or event.region, lang),
         total=event.total,
         themes=tuple(link(f"{THEME}{t}", lang) for t in sorted(event.themes)),

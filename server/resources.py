@@ -24,6 +24,7 @@ from server.page_queries import Row
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 INCOMING_ROWS = 2000  # the LIMIT of page_incoming.rq
+MAX_HASH_NODES = 20
 
 
 @dataclass(frozen=True)
@@ -138,7 +139,7 @@ def _labels_of(rows: Sequence[Row]) -> dict[str, str]:
 
 
 def _nodes(rows: Sequence[Row], iri: str, lang: str) -> dict[str, Node]:
-    """The resource's node and its hash resources' nodes, from ``page_resource`` rows."""
+    """The resource's node and its hash resources' nodes (``page_nodes``, a query per node)."""
     object_labels: dict[str, dict[str, str]] = defaultdict(dict)
     found: dict[str, dict[str, dict[str, object]]] = defaultdict(lambda: defaultdict(dict))
     for row in rows:
@@ -147,13 +148,30 @@ def _nodes(rows: Sequence[Row], iri: str, lang: str) -> dict[str, Node]:
         label = row["label"]
         if label is not None:
             object_labels[obj.value].setdefault(primary(label.language), label.value)
-        if row["cp"] is not None:
-            found[obj.value][row["cp"].value].setdefault(str(row["co"]), row["co"])
-            if row["gp"] is not None:
-                found[row["co"].value][row["gp"].value].setdefault(str(row["go"]), row["go"])
+    pending = _hash_objects(found[iri], iri)
+    seen: set[str] = set()
+    # …#target points to …#target-selector: follow hash links, a few levels at most
+    while pending and len(seen) < MAX_HASH_NODES:
+        node = pending.pop()
+        if node in seen:
+            continue
+        seen.add(node)
+        for row in page_queries.select("page_nodes", node=ox.NamedNode(node)):
+            found[node][row["p"].value].setdefault(str(row["o"]), row["o"])
+        pending |= _hash_objects(found[node], iri) - seen
     return {
         subject: _node(subject, predicates, object_labels, lang)
         for subject, predicates in found.items()
+    }
+
+
+def _hash_objects(predicates: Mapping[str, Mapping[str, object]], iri: str) -> set[str]:
+    """The hash resources (``{iri}#…``) among the objects of ``predicates``."""
+    return {
+        obj.value
+        for objects in predicates.values()
+        for obj in objects.values()
+        if isinstance(obj, ox.NamedNode) and obj.value.startswith(f"{iri}#")
     }
 
 

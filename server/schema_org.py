@@ -5,8 +5,8 @@ graph, framed the same way: the event at the top, everything it points to embedd
 inline as ``{"@vocab": "https://schema.org/"}``), built for speed: ``page_event_schema.rq`` is the
 export's query written for one bound event, and the framing is a walk over its few triples
 rather than a pyld call (pyld and the export query take tens of milliseconds to minutes on a
-large store; a page has a budget of a few). ``tests/server/test_pages_event.py`` checks that the
-two agree.
+large store; a page has a budget of a few). ``tests/server/test_pages_html.py`` checks that the
+two agree (the page reads the event's own report; the export adds names people have elsewhere).
 
 For ``<script type="application/ld+json">``: :func:`script_json` escapes ``<`` so that no text
 in the data can close the script element.
@@ -20,6 +20,7 @@ from collections import defaultdict
 from typing import Any
 
 import pyoxigraph as ox
+from markupsafe import Markup
 
 from server import page_queries
 
@@ -92,11 +93,14 @@ def _order(value: Any) -> tuple[Any, ...]:
     return (parts, value.get("@language", ""), str(value.get("@value", "")))
 
 
-def script_json(data: dict[str, Any]) -> str:
+def script_json(data: dict[str, Any]) -> Markup:
     """``data`` as JSON safe inside ``<script>``: ``<``, ``>`` and ``&`` written as escapes.
 
-    >>> script_json({"name": "</script><b>"})
+    >>> str(script_json({"name": "</script><b>"}))
     '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
     """
     text = json.dumps(data, ensure_ascii=False)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    # JSON with no <, > or & cannot end the script element: safe as it is, and HTML-escaping it
+    # (&#34; for ") would break the JSON
+    safe = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(safe)  # noqa: S704 - no <, > or & is left to escape

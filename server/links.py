@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from flask import current_app, request, url_for
+from flask import current_app, g, request, url_for
 
 from kg.namespaces import GAZ, KG, KIND, PREFIXES, SDG, THEME
 from server.labels import pick_lang
@@ -53,11 +53,22 @@ def base_iri() -> str:
 
 def local_prefix() -> str:
     """The path on this server that stands for ``BASE_IRI`` (``/kg/`` for the default)."""
-    return request.script_root + urlsplit(base_iri()).path
+    # a page makes hundreds of links: work the prefix out once per request
+    prefix: str | None = g.get("kg_local_prefix")
+    if prefix is None:
+        prefix = g.kg_local_prefix = request.script_root + urlsplit(base_iri()).path
+    return prefix
+
+
+def _ontology_page() -> str:
+    page: str | None = g.get("kg_ontology_page")
+    if page is None:
+        page = g.kg_ontology_page = url_for("ontology.index")
+    return page
 
 
 def is_data(iri: str) -> bool:
-    return iri.startswith(base_iri())
+    return iri.startswith(current_app.config["BASE_IRI"])
 
 
 def data_href(iri: str) -> str:
@@ -84,7 +95,7 @@ def href(iri: str) -> tuple[str, bool]:
         return data_href(iri), True
     anchor = ontology_anchor(iri)
     if anchor is not None and term_index().get(iri) is not None:
-        return f"{url_for('ontology.index')}#{anchor}", True
+        return f"{_ontology_page()}#{anchor}", True
     return iri, False
 
 

@@ -194,18 +194,18 @@ def _node(
     return Node(
         iri=subject,
         anchor=subject.partition("#")[2],
-        types=_types(predicates.get(RDF_TYPE, {}).values()),
+        types=_types(predicates.get(RDF_TYPE, {}).values(), lang),
         properties=tuple(properties),
     )
 
 
-def _types(terms: Iterable[object]) -> tuple[Link, ...]:
+def _types(terms: Iterable[object], lang: str) -> tuple[Link, ...]:
     # our own classes first: "Event" before "schema:Event"
     iris = sorted(
         (t.value for t in terms if isinstance(t, ox.NamedNode)),
         key=lambda i: (not i.startswith(str(KG)), i),
     )
-    return tuple(link(i, "en") for i in iris)
+    return tuple(link(i, lang) for i in iris)
 
 
 def _value(obj: object, labels: Mapping[str, Mapping[str, str]], lang: str) -> Value:

@@ -18,7 +18,7 @@ from kg.namespaces import KG, SDG, THEME
 from server import page_queries
 from server.charts import SexChart, sex_chart
 from server.highlight import Fact, Segment, segments
-from server.labels import primary
+from server.labels import pick, pick_lang, primary
 from server.links import Link, data_href, is_data, link
 from server.literals import Text, literal_text
 from server.page_queries import Row
@@ -69,6 +69,7 @@ class EventPage:
     reports: tuple[Report, ...]
     sdgs: tuple[tuple[str, Link], ...]
     jsonld: dict[str, Any]
+    kind_label: Text | None  # the kind as the report names it, in the reader's language if given
 
 
 SUMMARY = ("kind", "kindLabel", "date", "endDate", "venue", "settlement", "region", "country",
@@ -99,8 +100,16 @@ def context(view: ResourceView, lang: str) -> dict[str, object]:
         ),
         sdgs=_sdgs(subjects, lang),
         jsonld=event_jsonld(view.iri),
+        kind_label=_in_language([v.text for v in summary["kindLabel"] if v.text], lang),
     )
     return {"event": page}
+
+
+def _in_language(texts: Sequence[Text], lang: str) -> Text | None:
+    """The text in ``lang``, else in the next language of the fallback order."""
+    by_lang = {t.lang: t for t in sorted(texts, key=lambda t: t.value)}
+    chosen = pick({k: k for k in by_lang}, lang)
+    return by_lang[chosen] if chosen is not None else None
 
 
 def _count(values: Sequence[Value]) -> int | None:
@@ -156,26 +165,35 @@ KINDS = {
 
 
 def _statements(rows: Sequence[Row], lang: str) -> dict[str, tuple[Statement, ...]]:
-    grouped: dict[str, list[Statement]] = defaultdict(list)
+    # an item worded in several languages comes in a row per wording: show the reader's
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
     for row in rows:
+        if row["text"] is not None:
+            text = row["text"]
+            texts[row["item"].value].setdefault(primary(text.language), text.value)
+    grouped: dict[str, dict[str, Statement]] = defaultdict(dict)
+    for row in rows:
+        item = row["item"].value
         kind = KINDS[row["rel"].value]
-        text = row["text"]
-        text_lang = primary(text.language) if text is not None else ""
+        if item in grouped[kind]:
+            continue
+        text, text_lang = pick_lang(texts[item], lang)
         subjects = row["subjects"].value.split() if row["subjects"] is not None else []
         places = row["places"].value.split() if row["places"] is not None else []
-        grouped[kind].append(
-            Statement(
-                kind=kind,
-                position=_int(row["position"]),
-                link=link(row["item"].value, lang, {text_lang: text.value} if text else None),
-                text=text.value if text is not None else "",
-                lang=text_lang,
-                themes=tuple(link(x, lang) for x in subjects if x.startswith(str(THEME))),
-                sdgs=_sdgs(subjects, lang),
-                places=tuple(link(x, lang) for x in places),
-            )
+        grouped[kind][item] = Statement(
+            kind=kind,
+            position=_int(row["position"]),
+            link=link(item, lang, texts[item] or None),
+            text=text or "",
+            lang=text_lang,
+            themes=tuple(link(x, lang) for x in subjects if x.startswith(str(THEME))),
+            sdgs=_sdgs(subjects, lang),
+            places=tuple(link(x, lang) for x in places),
         )
-    return {kind: tuple(sorted(found, key=lambda s: s.position)) for kind, found in grouped.items()}
+    return {
+        kind: tuple(sorted(found.values(), key=lambda s: s.position))
+        for kind, found in grouped.items()
+    }
 
 
 def _sdgs(subjects: Sequence[str], lang: str) -> tuple[tuple[str, Link], ...]:

@@ -16,7 +16,7 @@ from typing import Any
 import pyoxigraph as ox
 
 from server import page_queries
-from server.labels import primary
+from server.labels import pick_lang, primary
 from server.links import Link, data_href, link
 from server.literals import format_date
 from server.maps import Map, draw
@@ -101,20 +101,23 @@ def _recommendations(rows: Sequence[Row], lang: str) -> tuple[RecommendationItem
         if row["eventLabel"] is not None:
             label = row["eventLabel"]
             event_labels[row["event"].value].setdefault(primary(label.language), label.value)
+    # a recommendation may be worded in several languages: show the reader's, else the fallback
+    texts: dict[str, dict[str, str]] = defaultdict(dict)
+    for row in rows:
+        if row["text"] is not None:
+            texts[row["rec"].value].setdefault(primary(row["text"].language), row["text"].value)
     for row in rows:
         rec = row["rec"].value
         if rec in items:
             continue
-        text = row["text"]
+        text, text_lang = pick_lang(texts[rec], lang)
         position = row["position"]
         date = row["date"].value if row["date"] is not None else ""
         items[rec] = RecommendationItem(
             position=int(position.value) if position is not None else 0,
-            link=link(
-                rec, lang, {primary(text.language): text.value} if text is not None else None
-            ),
-            text=text.value if text is not None else "",
-            lang=primary(text.language) if text is not None else "",
+            link=link(rec, lang, texts[rec] or None),
+            text=text or "",
+            lang=text_lang,
             event=link(row["event"].value, lang, event_labels[row["event"].value]),
             date=date,
         )

@@ -116,8 +116,14 @@ def _found(words: str, rows: Sequence[Row], lang: str) -> Found:
             by_event[row["event"].value].setdefault(hit.link.iri + hit.prop.iri, hit)
         else:
             others.setdefault(hit.link.iri, hit)
+    # the event's own texts first, then its parts in order: the same page from any store
     events = [
-        EventHits(link(e, lang, event_labels[e]), tuple(hits.values()))
+        EventHits(
+            link(e, lang, event_labels[e]),
+            tuple(
+                sorted(hits.values(), key=lambda h, e=e: (h.link.iri != e, h.link.iri, h.prop.iri))
+            ),
+        )
         for e, hits in by_event.items()
     ]
     events.sort(key=lambda e: e.event.label.casefold())

@@ -1,5 +1,5 @@
 """The page queries (kg/queries/page_*.rq): their shape rules, safe binding, and the same answers
-from the embedded store and a live Oxigraph server."""
+(and the same pages) from the embedded store and a live Oxigraph server."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from bs4 import BeautifulSoup
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
 from kg.errors import StoreError
+from kg.loading import load_vocabularies
 from kg.sparql import query_names
 from kg.store.remote import RemoteStore
 from server import page_queries
@@ -92,8 +94,6 @@ def both_apps(oxigraph_server: str, pages_store: Any) -> Iterator[tuple[Any, Any
     remote.update("DROP ALL")
     for iri, graph in report_graphs():
         remote.replace_graph(iri, graph)
-    from kg.loading import load_vocabularies
-
     load_vocabularies(remote)
     yield make_app(store=pages_store), make_app(store=remote)
     remote.update("DROP ALL")
@@ -143,3 +143,19 @@ def test_page_queries_answer_the_same_on_both_stores(both_apps: tuple[Any, Any],
     else:
         assert here == there
         assert here, f"{name} found nothing in the examples"
+
+
+@pytest.mark.live
+@pytest.mark.parametrize(
+    "path",
+    [f"/kg/id/event/{HIGHLIGHTED}", "/kg/id/place/KG-C", "/", "/search?q=school", "/regions"],
+)
+def test_pages_read_the_same_from_a_remote_store(both_apps: tuple[Any, Any], path: str) -> None:
+    texts = []
+    for app in both_apps:
+        reply = app.test_client().get(path, headers={"Accept": "text/html"})
+        assert reply.status_code == 200
+        main = BeautifulSoup(reply.data, "html.parser").select_one("main")
+        assert main is not None
+        texts.append(sorted(main.get_text(" ", strip=True).split()))
+    assert texts[0] == texts[1]

@@ -97,6 +97,7 @@ def kill_during_load(records: Path, store: Path, after: int, extra: float) -> Ro
         try:
             process.wait(timeout=extra)  # a random moment: in a write, between two, or after
             killed_at = "finished before the kill"
+            assert process.returncode == 0, "kg load failed on its own"
         except subprocess.TimeoutExpired:
             os.kill(process.pid, signal.SIGKILL)
             killed_at = f"after {len(announced)} reports + {extra:.2f} s"

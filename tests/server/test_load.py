@@ -1,10 +1,12 @@
 """A bounded load test: 8 client threads against `kg serve` on 127.0.0.1, mixing requests.
 
 Each client sends, on one keep-alive connection, a fixed mix in turn: SPARQL queries in several
-forms and formats (GET and POST), the service description, the query page, a static file, and
-requests that must be refused (a malformed query, SERVICE, an update without the token, an
-unknown page). Every answer must have its expected status (so zero 5xx), and the server's log must
-hold no error. Latency p50/p99 and the rate are printed (``pytest -s``).
+forms and formats (GET and POST), the service description, the query page, a static file, the
+linked-data pages (home with filters, search, regions, an event as HTML and Turtle, a region, a
+graph, the ontology, the exports list, VoID), and requests that must be refused (a malformed
+query, SERVICE, an update without the token, unknown pages). Every answer must have its expected
+status (so zero 5xx), and the server's log must hold no error. Latency p50/p99 and the rate are
+printed (``pytest -s``).
 
 The short run (3 s) is part of the suite; ``--runslow`` adds the long one (30 s, or
 ``LOAD_TEST_SECONDS``).
@@ -28,12 +30,14 @@ from pathlib import Path
 import pytest
 
 from kg.inputs import read_inputs
+from kg.loading import load_vocabularies
 from kg.store.embedded import EmbeddedStore
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.live
 
 CLIENTS = 8
+EVENT = "kara-balta-2023-03-14"
 PREFIX = "PREFIX kg: <https://w3id.org/kg-events/ontology#> PREFIX schema: <https://schema.org/> "
 
 
@@ -86,6 +90,19 @@ MIX = [
     Call("service description", "GET", "/sparql", 200, "text/turtle"),
     Call("query page", "GET", "/sparql", 200, "text/html"),
     Call("static", "GET", "/static/style.css", 200, "text/css"),
+    # the linked-data pages
+    Call("home", "GET", "/", 200, "text/html"),
+    Call("home filtered", "GET", "/?region=KG-C&sort=title&page=1", 200, "text/html"),
+    Call("search", "GET", "/search?q=" + urllib.parse.quote("Кара-Балта"), 200, "text/html"),
+    Call("regions", "GET", "/regions?lang=ru", 200, "text/html"),
+    Call("event page", "GET", f"/kg/id/event/{EVENT}", 200, "text/html"),
+    Call("event as Turtle", "GET", f"/kg/id/event/{EVENT}", 200, "text/turtle"),
+    Call("region page", "GET", "/kg/id/place/KG-C?lang=en", 200, "text/html"),
+    Call("graph page", "GET", f"/kg/graph/{EVENT}.jsonld", 200, "application/ld+json"),
+    Call("unknown event", "GET", "/kg/id/event/no-such-event", 404, "text/html"),
+    Call("ontology", "GET", "/ontology", 200, "text/html"),
+    Call("exports", "GET", "/exports/", 200, "text/html"),
+    Call("void", "GET", "/void", 200, "text/turtle"),
     Call("unknown page", "GET", "/no/such/page", 404, "text/html"),
     _get("malformed", "SELECT * WHERE { ?s ?p }", "text/plain", 400),
     _get(
@@ -159,10 +176,11 @@ def kg_serve(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Pa
     """`kg serve` (waitress, 8 threads) over the bundled examples; yields its URL and log file."""
     folder = tmp_path_factory.mktemp("load")
     with EmbeddedStore(folder / "data") as store:
-        # as kg load writes them (test_loading.py checks they validate)
+        # as kg load writes them (test_loading.py checks they validate), vocabularies included
         for item in read_inputs(sorted((ROOT / "examples").glob("*.yaml"))):
             for report in item.reports:
                 store.replace_graph(str(report.graph_iri), report.graph)
+        load_vocabularies(store)
     log = folder / "serve.log"
     environ = {k: v for k, v in os.environ.items() if not k.startswith("KG_")}
     kg = str(Path(sys.executable).with_name("kg"))

@@ -120,6 +120,7 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     statuses: Counter[int] = field(default_factory=Counter)
     wrong: list[str] = field(default_factory=list)
+    by_call: dict[str, list[float]] = field(default_factory=dict)
 
 
 def _client(base: str, seconds: float, offset: int, tally: Tally, lock: threading.Lock) -> None:
@@ -128,6 +129,7 @@ def _client(base: str, seconds: float, offset: int, tally: Tally, lock: threadin
     latencies: list[float] = []
     statuses: Counter[int] = Counter()
     wrong: list[str] = []
+    by_call: dict[str, list[float]] = {}
     end = time.monotonic() + seconds
     i = offset
     try:
@@ -142,6 +144,7 @@ def _client(base: str, seconds: float, offset: int, tally: Tally, lock: threadin
             response = connection.getresponse()
             response.read()
             latencies.append(time.perf_counter() - started)
+            by_call.setdefault(call.name, []).append(latencies[-1])
             statuses[response.status] += 1
             if response.status != call.status:
                 wrong.append(f"{call.name}: {response.status}, not {call.status}")
@@ -151,6 +154,8 @@ def _client(base: str, seconds: float, offset: int, tally: Tally, lock: threadin
             tally.latencies += latencies
             tally.statuses += statuses
             tally.wrong += wrong
+            for name, times in by_call.items():
+                tally.by_call.setdefault(name, []).extend(times)
 
 
 def percentile(values: list[float], p: float) -> float:
@@ -217,8 +222,16 @@ def _check(tally: Tally, log: Path, seconds: float) -> str:
         f"{CLIENTS} clients, {seconds:.0f} s: {n} requests ({n / seconds:.0f}/s), "
         f"p50 {percentile(tally.latencies, 50) * 1000:.1f} ms, "
         f"p99 {percentile(tally.latencies, 99) * 1000:.1f} ms, "
-        f"max {max(tally.latencies) * 1000:.0f} ms; statuses {dict(sorted(tally.statuses.items()))}"
+        f"max {max(tally.latencies) * 1000:.0f} ms; "
+        f"statuses {dict(sorted(tally.statuses.items()))}; "
+        f"slowest (p50): {', '.join(_slowest(tally))}"
     )
+
+
+def _slowest(tally: Tally, n: int = 4) -> list[str]:
+    medians = {name: percentile(times, 50) for name, times in tally.by_call.items()}
+    ranked = sorted(medians.items(), key=lambda item: -item[1])[:n]
+    return [f"{name} {ms * 1000:.0f} ms" for name, ms in ranked]
 
 
 def test_a_short_mixed_load_gets_no_5xx_and_logs_no_error(kg_serve) -> None:

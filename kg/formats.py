@@ -117,6 +117,15 @@ def parse_rdf(data: bytes, fmt: RDFFormat, *, path: str = "<data>") -> Dataset:
         raise ReportParseError(f"not valid {fmt.name}: {exc}", path=path) from exc
     if fmt.name == "jsonld":
         _check_iris(ds, text, path)
+    if len(ds) == 0 and not any(len(g) for g in ds.graphs()):
+        # JSON-LD processing drops what does not expand to an IRI (an unknown term, a relative
+        # "@id" without a base) without a word; an input with nothing left must not pass as done
+        hint = (
+            " (JSON-LD drops keys and ids that do not expand to IRIs)"
+            if fmt.name == "jsonld"
+            else ""
+        )
+        raise ReportParseError(f"holds no RDF triples{hint}", path=path)
     return ds
 
 

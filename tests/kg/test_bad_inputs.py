@@ -42,6 +42,8 @@ COMMITTED = [
     Bad("billion-laughs.yaml", "uses a YAML alias", 2),
     Bad("bad-iris.ttl", "Invalid IRI", 3),
     Bad("remote-context.jsonld", "names a remote JSON-LD context (https://schema.org/)"),
+    # JSON-LD processing drops an id that is no IRI and a term without a context
+    Bad("no-triples.jsonld", "holds no RDF triples"),
 ]
 BIG_TTL_LINES = 120_000
 GENERATED = [

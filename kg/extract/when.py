@@ -79,7 +79,8 @@ def top_lines(doc: Document) -> tuple[Unit | None, Unit | None, Unit | None, Uni
         prefix = re.match(r"\s*([A-ZА-ЯЁӨҮҢ][\w-]+)(?:,\s*[A-ZА-ЯЁӨҮҢ][^\W\d][^\d,\n]*)?,\s*", text)
         if (found and dateline is None and prefix and found[0].start == p.start + prefix.end()
                 and prefix.group(1).lower() not in _weekdays()
-                and prefix.group(1).lower() not in dates.relative_words()):  # "Бүгүн, 13-августа ..." opens the report's body
+                # "Бүгүн, 13-августа ...": a relative day opens the body, it is no town
+                and prefix.group(1).lower() not in dates.relative_words()):
             tail = re.match(r"\.?\s*(?:/[^/\n]{1,30}/\.?\s*)?[-–—]?", doc.view[found[0].end : p.end])
             if tail and tail.end() > 0:
                 dateline = Unit(p.start, found[0].end + tail.end())

@@ -15,6 +15,8 @@ from kg.extract.lexicon import pattern
 
 Item = tuple[int, int, str]
 KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
+KY_ABLATIVE = re.compile(r"(?:[дтн][аеоө]н)$", re.I)
+"""A source in the ablative ("мэриядан", "кеңешинен") shares the head after the list ("өкүлдөр")."""
 KY_PLURAL_HEAD = re.compile(r"(?:[лдт][аеоө]р[ыиуү]?)$", re.I)
 """A plural noun ("студенттер", "депутаттары", "өкүлдөрү") ends a category of its own."""
 
@@ -45,7 +47,8 @@ def top_level_splits(
             m = re.match(rf" (?:{conj}) ", view[i:end], re.I)
             if m and genitive_conj and lang == "ky":
                 before = view[pos:i].split()
-                if not before or not (KY_GENITIVE.search(before[-1]) or KY_PLURAL_HEAD.search(before[-1])):
+                last = before[-1] if before else ""
+                if not (KY_GENITIVE.search(last) or KY_PLURAL_HEAD.search(last) or KY_ABLATIVE.search(last)):
                     m = None
             if m and _shares_head(view[pos:i], view[i + m.end() - 1 : end], lang):
                 m = None
@@ -121,7 +124,8 @@ def split_items(doc: Document, start: int, end: int, *, distribute: bool = True)
     for a, b in pieces:
         text = " ".join(view[a:b].split())
         last = text.split()[-1] if text.split() else ""
-        if distribute and KY_GENITIVE.search(last) and not heads.search(text):
+        shares = KY_GENITIVE.search(last) or KY_ABLATIVE.search(last)
+        if distribute and shares and not heads.search(text):
             pending.append((a, b))
             continue
         head = heads.search(text)

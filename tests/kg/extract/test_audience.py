@@ -1,0 +1,76 @@
+"""Audience categories read from the sentences that say who came, in the genre's wordings."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.extract import extract_text
+
+
+def _audience(text: str) -> tuple[str, ...]:
+    return extract_text(text).record.event.audience
+
+
+def test_kyrgyz_sources_in_the_ablative_share_their_head() -> None:
+    """"X-тен, Y-тен жана Z-тен өкүлдөр": one "... өкүлдөр" per source; "ошондой эле" joins the list
+    and the kind in the dative before it is not part of it."""
+    assert _audience(
+        "Тегерек столго Талас шаардык кеңешинен, акимчиликтен жана жарандык коомдон өкүлдөр, "
+        "мектептердин директорлору, ошондой эле шаардын тургундары келишти."
+    ) == ("Талас шаардык кеңешинен өкүлдөр", "акимчиликтен өкүлдөр", "жарандык коомдон өкүлдөр",
+          "мектептердин директорлору", "шаардын тургундары")
+
+
+def test_the_people_an_official_meets_are_the_audience() -> None:
+    """"<post> <Name> X менен жолугушту": X is who came; the official, the day, an approximate count
+    and a place after the name stay out of it."""
+    record = extract_text(
+        "Бүгүн, 5-мартта Талас облусунун акими Асан Токтогулов Бакай-Ата районунун 200дөн ашуун "
+        "тургундары менен жолугушту."
+    ).record
+    assert record.event.audience == ("Бакай-Ата районунун тургундары",)
+    assert [s.name.family for s in record.speakers] == ["Токтогулов"]
+    assert record.event.participants.total is None
+    assert _audience("Бүгүн, 5-мартта аким Кара-Суу шаарынын жана Арал районунун эли менен жолугушту.") == (
+        "Кара-Суу шаарынын эли", "Арал районунун эли")
+
+
+def test_kyrgyz_participle_and_invitation_cues() -> None:
+    assert _audience("Айылда жергиликтүү тургундар катышкан жыйын болду.") == ("жергиликтүү тургундар",)
+    assert _audience(
+        "Семинарга Талас райондук администрациясынын жана айыл өкмөттөрүнүн кызматкерлери чакырылды."
+    ) == ("Талас райондук администрациясынын кызматкерлери", "айыл өкмөттөрүнүн кызматкерлери")
+
+
+def test_russian_split_participation_phrase() -> None:
+    assert _audience(
+        "Участие в работе семинара принимают представители местных органов власти, неправительственных "
+        "организаций, члены молодежных комитетов и сотрудники ЮНИСЕФ."
+    ) == ("представители местных органов власти", "представители неправительственных организаций",
+          "члены молодежных комитетов", "сотрудники ЮНИСЕФ")
+
+
+def test_english_attendance_phrases() -> None:
+    assert _audience(
+        "A round table was held in Osh. Among those attending were deputies of the city council, "
+        "representatives of NGOs and civil society."
+    ) == ("deputies of the city council", "representatives of NGOs", "civil society")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Форумга Талас облусунун акиминин орун басары Айгүл Токтосунова жана ЮНИСЕФтин өкүлү Марат Исаков "
+        "катышты.",
+        "Круглый стол прошел в Нарыне. На нем присутствовали депутат городского кенеша Бакыт Осмонов и "
+        "советник мэра Нина Ким.",
+        "A forum was held in Naryn. It was attended by Aida Bekova, Head of the Naryn city council.",
+    ],
+)
+def test_people_listed_as_present_are_not_speakers(text: str) -> None:
+    assert extract_text(text).record.speakers == ()
+
+
+def test_a_present_person_who_speaks_is_a_speaker() -> None:
+    record = extract_text("Форумга облустун акими Айгүл Токтосунова катышып, куттуктоо сөз сүйлөдү.").record
+    assert [s.name.family for s in record.speakers] == ["Токтосунова"]

@@ -48,7 +48,7 @@ def top_level_splits(
             if m and genitive_conj and lang == "ky":
                 before = view[pos:i].split()
                 last = before[-1] if before else ""
-                if not (KY_GENITIVE.search(last) or KY_PLURAL_HEAD.search(last) or KY_ABLATIVE.search(last)):
+                if not any(p.search(last) for p in (KY_GENITIVE, KY_PLURAL_HEAD, KY_ABLATIVE)):
                     m = None
             if m and _shares_head(view[pos:i], view[i + m.end() - 1 : end], lang):
                 m = None

@@ -31,20 +31,24 @@ def test_the_people_an_official_meets_are_the_audience() -> None:
     assert record.event.audience == ("Бакай-Ата районунун тургундары",)
     assert [s.name.family for s in record.speakers] == ["Токтогулов"]
     assert record.event.participants.total is None
-    assert _audience("Бүгүн, 5-мартта аким Кара-Суу шаарынын жана Арал районунун эли менен жолугушту.") == (
+    assert _audience("Бүгүн, 5-мартта аким Кара-Суу шаарынын жана Арал районунун эли "
+                     "менен жолугушту.") == (
         "Кара-Суу шаарынын эли", "Арал районунун эли")
 
 
 def test_kyrgyz_participle_and_invitation_cues() -> None:
-    assert _audience("Айылда жергиликтүү тургундар катышкан жыйын болду.") == ("жергиликтүү тургундар",)
+    assert _audience("Айылда жергиликтүү тургундар катышкан жыйын "
+                     "болду.") == ("жергиликтүү тургундар",)
     assert _audience(
-        "Семинарга Талас райондук администрациясынын жана айыл өкмөттөрүнүн кызматкерлери чакырылды."
+        "Семинарга Талас райондук администрациясынын жана айыл өкмөттөрүнүн "
+        "кызматкерлери чакырылды."
     ) == ("Талас райондук администрациясынын кызматкерлери", "айыл өкмөттөрүнүн кызматкерлери")
 
 
 def test_russian_split_participation_phrase() -> None:
     assert _audience(
-        "Участие в работе семинара принимают представители местных органов власти, неправительственных "
+        "Участие в работе семинара принимают представители местных органов власти, "
+        "неправительственных "
         "организаций, члены молодежных комитетов и сотрудники ЮНИСЕФ."
     ) == ("представители местных органов власти", "представители неправительственных организаций",
           "члены молодежных комитетов", "сотрудники ЮНИСЕФ")
@@ -60,11 +64,14 @@ def test_english_attendance_phrases() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Форумга Талас облусунун акиминин орун басары Айгүл Токтосунова жана ЮНИСЕФтин өкүлү Марат Исаков "
+        "Форумга Талас облусунун акиминин орун басары Айгүл Токтосунова жана ЮНИСЕФтин "
+        "өкүлү Марат Исаков "
         "катышты.",
-        "Круглый стол прошел в Нарыне. На нем присутствовали депутат городского кенеша Бакыт Осмонов и "
+        "Круглый стол прошел в Нарыне. На нем присутствовали депутат городского кенеша "
+        "Бакыт Осмонов и "
         "советник мэра Нина Ким.",
-        "A forum was held in Naryn. It was attended by Aida Bekova, Head of the Naryn city council.",
+        "A forum was held in Naryn. It was attended by Aida Bekova, Head of the Naryn "
+        "city council.",
     ],
 )
 def test_people_listed_as_present_are_not_speakers(text: str) -> None:
@@ -72,5 +79,6 @@ def test_people_listed_as_present_are_not_speakers(text: str) -> None:
 
 
 def test_a_present_person_who_speaks_is_a_speaker() -> None:
-    record = extract_text("Форумга облустун акими Айгүл Токтосунова катышып, куттуктоо сөз сүйлөдү.").record
+    record = extract_text("Форумга облустун акими Айгүл Токтосунова катышып, куттуктоо "
+                          "сөз сүйлөдү.").record
     assert [s.name.family for s in record.speakers] == ["Токтосунова"]

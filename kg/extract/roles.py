@@ -63,6 +63,10 @@ KY_PRONOUNS = {"ага", "аларга", "буга", "ошого", "анда", "
                "ошондон", "кийин", "соң", "эми", "эле"}
 
 
+KY_VERBAL_NOUN = re.compile(r"\w{3,}(?:уу|үү|оо|өө)$")
+"""A verbal noun ("өнүктүрүү", "коргоо") that governs the accusative before it."""
+
+
 def _ky_blocks(word: str) -> bool:
     w = word.lower().strip("\"«»“”,")
     if w in KY_POSTPOSITIONS or w in KY_ADVERBS or not w:
@@ -93,7 +97,11 @@ def role_before(view: str, floor: int, name_start: int, lang: str, skip: re.Patt
     if lang == "ky":
         tokens = list(WORD.finditer(phrase))
         cut = 0
-        for tok in tokens:
+        for i, tok in enumerate(tokens):
+            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            accusative = re.search(r"[дт][ыиуү]$|н[ыиуү]$", tok.group().lower())
+            if KY_VERBAL_NOUN.search(nxt) and accusative:
+                continue  # "Мамлекеттик тилди өнүктүрүү бөлүмү": an object inside a body's name
             if _ky_blocks(tok.group()):
                 cut = tok.end()
         if skip is not None:
@@ -184,6 +192,11 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
                 seg_end = start + j.start()
                 runs_on = False
                 break
+    tail_conj = re.search(r"\s(?:и|and|жана)\s*$", segment)
+    if runs_on and tail_conj and has_post(segment[: tail_conj.start()], lang):
+        # "A, председатель совета и B, член совета": the conjunction joins the next person
+        seg_end = start + tail_conj.start()
+        runs_on = False
     if runs_on:
         return None  # the words run into the next name: they are that person's post
     while view[seg_end : seg_end + 1] == "," and _enumerated(view, seg_end + 1, stop, lang):

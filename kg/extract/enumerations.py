@@ -164,9 +164,16 @@ def _has_own_head(text: str) -> bool:
     return bool(re.search(r"(?:ы|и|ые|ие)$", first)) and not re.search(r"(?:ых|их|ой|ей|ого|его)$", first)
 
 
+EN_TRAILING_HEAD = re.compile(
+    r"^(?:[\w’'-]+\s+){1,2}(representatives|members|staff|officials|leaders|activists)$", re.I)
+""""civil society and media representatives": the head after the last item is shared."""
+
+
 def _english_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str]) -> list[Item]:
     view = doc.view
     items: list[Item] = []
+    together = re.compile(r"together\s+with\s+", re.I)
+    pieces = [(lead.end(), b) if (lead := together.match(view, a, b)) else (a, b) for a, b in pieces]
     for a, b in pieces:
         text = " ".join(view[a:b].split())
         if items and text[:1].isupper() and not re.match(r"(?:The|A|An|Representatives|Staff|Members|Heads)\b", text):
@@ -174,6 +181,12 @@ def _english_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Patte
             items[-1] = (pa, b, " ".join(view[pa:b].split()))
             continue
         items.append((a, b, text))
+    for i in range(len(items) - 1):
+        a, b, text = items[i]
+        shared = EN_TRAILING_HEAD.match(items[i + 1][2])
+        joined = re.fullmatch(r"\s+and\s+", view[b : items[i + 1][0]], re.I)
+        if shared and joined and len(text.split()) <= 2 and not text.endswith("s"):
+            items[i] = (a, b, f"{text} {shared.group(1)}")
     return items
 
 

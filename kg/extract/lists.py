@@ -84,6 +84,8 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str],
         word = m.group().lower()
         if "арасында" in word:
             verb = re.search(r"\s(?:болду|болушту|бар\s+эле|бар|катышты)(?!\w)", view[m.end() : s.end])
+            if verb is None and pattern("cues", "issues", doc.lang).search(view, m.end(), s.end):
+                return None  # "Алардын арасында X, Y ... айтылды": the questions, not the people
             return (m.end(), m.end() + verb.start()) if verb else (m.end(), s.end)
         floor = max(s.start, m.start() - LIST_REACH)
         for c in KY_CLAUSE_END.finditer(view, floor, m.start()):

@@ -52,7 +52,7 @@ def ends_with_post(text: str, lang: str) -> bool:
 
 KY_BLOCKING = re.compile(
     r"(?:(?<!и)[гк][аеоө]|[ыиуү]н[аеоө]|с[ыиуү]н[аеоө]|[дт][аеоө]н|н[аеоө]н|[дт][аеоө]|нд[аеоө]|ып|ип|уп|үп|"
-    r"ды|ди|ду|дү|ты|ти|ту|тү)$"
+    r"ды|ди|ду|дү|ты|ти|ту|тү|(?<=[аеёиоуыэюяөү])н[ыиуү])$"
 )
 """A case ending or a verb form that a post phrase does not run across ("-ика" is a loan noun,
 "журналистика", since a Kyrgyz dative after "и" is "-ге"/"-ке")."""
@@ -61,6 +61,13 @@ KY_POSTPOSITIONS = {"алдында", "алдындагы", "боюнча", "к�
 KY_ADVERBS = {"жаңыдан", "кайрадан", "мурдатан", "мурдагы", "азыркы", "буга чейин", "учурда", "азыр"}
 KY_PRONOUNS = {"ага", "аларга", "буга", "ошого", "анда", "мында", "ал", "алар", "андан", "мындан",
                "ошондон", "кийин", "соң", "эми", "эле"}
+
+
+def _ky_when(word: str) -> bool:
+    """A day before the post ("Бүгүн", "5-мартта") belongs to the clause, not to the post."""
+    from kg.extract.dates import relative_words  # dates reads the rules too: imported where used
+
+    return word.lower() in relative_words() or bool(re.match(r"\d", word))
 
 
 KY_VERBAL_NOUN = re.compile(r"\w{3,}(?:уу|үү|оо|өө)$")
@@ -102,7 +109,7 @@ def role_before(view: str, floor: int, name_start: int, lang: str, skip: re.Patt
             accusative = re.search(r"[дт][ыиуү]$|н[ыиуү]$", tok.group().lower())
             if KY_VERBAL_NOUN.search(nxt) and accusative:
                 continue  # "Мамлекеттик тилди өнүктүрүү бөлүмү": an object inside a body's name
-            if _ky_blocks(tok.group()):
+            if _ky_blocks(tok.group()) or _ky_when(tok.group()):
                 cut = tok.end()
         if skip is not None:
             lead = skip.match(phrase[cut:].lstrip())

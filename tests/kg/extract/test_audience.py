@@ -82,3 +82,17 @@ def test_a_present_person_who_speaks_is_a_speaker() -> None:
     record = extract_text("Форумга облустун акими Айгүл Токтосунова катышып, куттуктоо "
                           "сөз сүйлөдү.").record
     assert [s.name.family for s in record.speakers] == ["Токтосунова"]
+
+
+def test_english_list_with_a_shared_trailing_head() -> None:
+    assert _audience(
+        "A training course began on 3 May in Naryn. Taking part are 25 young teachers from rural "
+        "schools, together with civil society and media representatives."
+    ) == ("young teachers from rural schools", "civil society representatives", "media representatives")
+
+
+def test_questions_among_which_are_not_people() -> None:
+    assert _audience(
+        "Бүгүн, 5-мартта аким Кара-Суу айылынын тургундары менен жолугушту. Алардын арасында жол, "
+        "таштанды жана суу көйгөйлөрү айтылды."
+    ) == ("Кара-Суу айылынын тургундары",)

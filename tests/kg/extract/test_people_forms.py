@@ -41,3 +41,25 @@ def test_a_capacity_given_to_a_list_of_names() -> None:
                           "Бакыт Осмонов, Айгуль Исакова и Сергей Павлов.").record
     assert [(s.name.family, s.role) for s in record.speakers] == [
         ("Осмонов", "эксперт"), ("Исакова", "эксперт"), ("Павлов", "эксперт")]
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "organisation"),
+    [
+        # a day before the post and an object before the verb are not part of the post
+        ("Бүгүн Талас шаарынын мэри Бакыт Осмонов волейбол клубун түзүүнү сунуштады.",
+         "Талас шаарынын мэри", None),
+        ("Бүгүн, 5-мартта Талас облусунун акими Асан Токтогулов тургундар менен жолугушту.",
+         "Талас облусунун акими", None),
+        # "Post with the Body"
+        ("A forum was held in Osh. Dr Aida Bekova, Senior Economist with the World Bank, spoke "
+         "about migration.", "Senior Economist", "World Bank"),
+        # a greeting verb ends the post
+        ("В Оше прошел форум. Бакыт Осмонов, заведующий отделом молодежной политики мэрии Оша в "
+         "приветственном слове поздравил участников.", "заведующий отделом молодежной политики",
+         "мэрии Оша"),
+    ],
+)
+def test_speaker_posts(text: str, role: str, organisation: str | None) -> None:
+    speaker, = extract_text(text).record.speakers
+    assert (speaker.role, speaker.organisation) == (role, organisation)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from kg.extract.document import Document
-from kg.extract.lexicon import pattern
+from kg.extract.lexicon import pattern, words
 
 Item = tuple[int, int, str]
 KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
@@ -150,12 +150,39 @@ def _russian_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Patte
         if m:
             head_word = m.group()
             items.append((a, b, text))
-        elif head_word and distribute and text[:1].islower() and not _has_own_head(text):
+        elif (head_word and distribute and text[:1].islower() and not _has_own_head(text)
+              and _genitive_piece(text)):
             items.append((a, b, f"{head_word} {text}"))
         else:
             head_word = None if not distribute else head_word
             items.append((a, b, text))
-    return items
+    return _shared_complement(view, items) if distribute else items
+
+
+RU_ADJ = re.compile(r"(?:ые|ие|ый|ий|ой|ая|яя|ое|ее|ых|их)$", re.I)
+
+
+def _shared_complement(view: str, items: list[Item]) -> list[Item]:
+    """"глава и аппарат АО", "главы и сотрудники айыл окмоту": two nouns joined by "и" share the
+    words after the second one."""
+    out = list(items)
+    relational_nouns = {*words("cues", "own_heads", "ru"), *words("cues", "shared_heads", "ru")}
+    for i in range(len(out) - 1):
+        a, b, text = out[i]
+        na, _, nxt = out[i + 1]
+        words_ = nxt.split()
+        joined = re.fullmatch(r"\s+и\s+", view[b:na])
+        relational = text.lower() in relational_nouns
+        if (joined and relational and text[:1].islower()
+                and len(words_) >= 2 and not RU_ADJ.search(words_[0]) and words_[0][:1].islower()):
+            out[i] = (a, b, f"{text} {' '.join(words_[1:])}")
+    return out
+
+
+def _genitive_piece(text: str) -> bool:
+    """A piece a head before it can govern ("научных кругов", "айыл окмоту"), not a collective
+    noun standing as a category of its own ("глава", "аппарат АО", "молодежь")."""
+    return text.split()[0].lower() not in words("cues", "own_heads", "ru")
 
 
 def _has_own_head(text: str) -> bool:
@@ -173,7 +200,8 @@ def _english_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Patte
     view = doc.view
     items: list[Item] = []
     together = re.compile(r"together\s+with\s+", re.I)
-    pieces = [(lead.end(), b) if (lead := together.match(view, a, b)) else (a, b) for a, b in pieces]
+    pieces = [(lead.end(), b) if (lead := together.match(view, a, b)) else (a, b)
+              for a, b in pieces]
     for a, b in pieces:
         text = " ".join(view[a:b].split())
         if items and text[:1].isupper() and not re.match(r"(?:The|A|An|Representatives|Staff|Members|Heads)\b", text):

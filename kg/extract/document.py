@@ -106,7 +106,11 @@ def make_view(text: str) -> str:
                 chars[m.start() + j] = "\t"
     view = "".join(chars)
     view = view.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    return LONG_RUN.sub(_break_run, view)
+    return LONG_RUN.sub(_break_run, view.translate(LOOK_ALIKES))
+
+
+LOOK_ALIKES = str.maketrans({"\u03b3": "ү", "\u0473": "ө", "\u0472": "Ө"})
+"""Kyrgyz letters typed with look-alikes (Greek γ for ү, Old Cyrillic ѳ for ө), one for one."""
 
 
 LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")

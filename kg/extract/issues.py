@@ -70,6 +70,8 @@ def _list_of(doc: Document, s: Unit, m: re.Match[str], cue: re.Pattern[str]) -> 
         last = re.search(r"(\w+)\W*$", view[a:b])
         if last and KY_PARTICIPLE.search(last.group(1)):
             return []  # "элди тынчсыздандырган көйгөйлөр": a relative clause, not a list
+        if re.search(r"\d+\S*(?:\s+(?:жакын|ашуун|ашык|чамалуу))?\s*$", view[a:b]):
+            return []  # "60ка жакын маселелер көтөрүлдү": how many, not which
     else:
         a, b = m.end(), min(s.end, m.end() + LIST_REACH)
         nxt = cue.search(view, m.end(), b)

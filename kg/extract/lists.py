@@ -128,6 +128,11 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str],
     if semi != -1:
         end = semi
     start = m.end()
+    if re.search(r"(?:for|для)$", m.group(), re.I):
+        # "seminars for X, which ...", "тренинг для X по ...": whom it was for, not what about
+        stop = re.search(r"[,;:(]|\s(?:on|about|to|which|who|in\s+order|по|на\s+тему|о|об)\s",
+                         view[start:end])
+        return _strip_counts(doc, start, start + stop.start() if stop else end)
     colon = view.find(":", start, end)
     if colon != -1:
         start = colon + 1  # "24 человека: сотрудники ..., педагоги ...", "came from ... districts: ..."

@@ -88,7 +88,8 @@ def test_english_list_with_a_shared_trailing_head() -> None:
     assert _audience(
         "A training course began on 3 May in Naryn. Taking part are 25 young teachers from rural "
         "schools, together with civil society and media representatives."
-    ) == ("young teachers from rural schools", "civil society representatives", "media representatives")
+    ) == ("young teachers from rural schools", "civil society representatives",
+          "media representatives")
 
 
 def test_questions_among_which_are_not_people() -> None:
@@ -114,4 +115,25 @@ def test_questions_among_which_are_not_people() -> None:
     ],
 )
 def test_russian_nouns_sharing_a_complement(text: str, expected: tuple[str, ...]) -> None:
+    assert _audience(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Фонд Каракол шаарында мэрия кызматкерлери үчүн тренинг өткөрдү.",
+         ("мэрия кызматкерлери",)),
+        # letters typed with look-alikes (Greek γ, Old Cyrillic ѳ) read as the Kyrgyz ones
+        ("Фонд Каракол шаарында мэрия кызматкерлери γчγн тренинг ѳткѳрдγ.",
+         ("мэрия кызматкерлери",)),
+        ("В Оше прошел тренинг для молодых журналистов по вопросам безопасности.",
+         ("молодых журналистов",)),
+        ("NARYN, 3 May 2023 - Training courses supported by UNICEF for school teachers and "
+         "representatives of parents' committees, which are being held in Naryn, end today.",
+         ("school teachers", "representatives of parents' committees")),
+        # a training of trainers names its kind, not its audience
+        ("Талас шаарында тренерлер үчүн тренинг өткөрүлдү.", ()),
+    ],
+)
+def test_whom_the_event_was_for(text: str, expected: tuple[str, ...]) -> None:
     assert _audience(text) == expected

@@ -65,3 +65,8 @@ def test_a_list_closed_by_etc_ends_its_sentence() -> None:
     assert [i.text for i in record.issues_raised] == ["ремонт дорог", "нехватка воды"]
     assert record.outcome == ("Все предложения будут включены в повестку дня сессии "
                               "городского кенеша")
+
+
+def test_a_number_of_issues_is_no_list() -> None:
+    assert _issues("Бүгүн аким Кара-Суу айылынын тургундары менен жолугушту. Маалыматка караганда, "
+                   "жолугушууда жалпы 40ка жакын маселелер көтөрүлдү.") == []

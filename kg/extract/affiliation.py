@@ -101,7 +101,7 @@ def split_role(text: str, lang: str, *, sentence_initial: bool = False, whole_te
             post = text[chosen.end :].strip(" ,—–-")
         else:
             post = text[: chosen.start].strip(" ,—–-") if chosen.end >= len(text.rstrip(" .")) else text
-            post = re.sub(r"\s+(?:of(?:\s+the)?|at(?:\s+the)?)$", "", post, flags=re.I)
+            post = re.sub(r"\s+(?:of|at|with)(?:\s+the)?$", "", post, flags=re.I)
         if post and org:
             return Affiliation(post, org)
     return Affiliation(text, _ministry(text, lang, whole_text))
@@ -136,7 +136,7 @@ def _bodies(text: str, lang: str) -> list[Body]:
             out.append(Body(start, end, tok.end(), kind))
         else:
             of = None
-            for m in re.finditer(r"\b(?:of|at)\s+(?:the\s+)?", text[: tok.start()], re.I):
+            for m in re.finditer(r"\b(?:of|at|with)\s+(?:the\s+)?", text[: tok.start()], re.I):
                 of = m
             start = of.end() if of else 0
             out.append(Body(start, len(text), tok.end(), kind))

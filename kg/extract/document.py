@@ -18,6 +18,9 @@ ABBREVIATIONS = {
     "тел", "см", "млн", "млрд", "тыс", "руб", "сом", "т.б", "ж.б", "б.а", "ж.б.у.с", "и.о", "т.д",
     "т.п", "др", "проф", "акад", "каф", "о", "к", "зам",
 }
+LIST_ENDS = {"т.д", "т.п", "ж.б", "т.б", "ж.б.у.с", "etc"}
+"""Abbreviations that close a list ("и т.д.", "ж.б.", "etc."): before a capitalised word, the
+sentence ends with them."""
 LATIN_DIGRAPH_INITIALS = {"zh", "sh", "ch", "kh", "ts", "yu", "ya", "ye", "yo", "dj", "th"}
 MAX_RUN = 80
 """The longest run of non-space characters the extractor reads as one (URLs included)."""
@@ -103,7 +106,11 @@ def make_view(text: str) -> str:
                 chars[m.start() + j] = "\t"
     view = "".join(chars)
     view = view.replace("\u00a0", " ").replace("\u202f", " ").replace("\u2009", " ")
-    return LONG_RUN.sub(_break_run, view)
+    return LONG_RUN.sub(_break_run, view.translate(LOOK_ALIKES))
+
+
+LOOK_ALIKES = str.maketrans({"\u03b3": "ү", "\u0473": "ө", "\u0472": "Ө"})
+"""Kyrgyz letters typed with look-alikes (Greek γ for ү, Old Cyrillic ѳ for ө), one for one."""
 
 
 LONG_RUN = re.compile(rf"\S{{{MAX_RUN + 1},}}")
@@ -225,6 +232,9 @@ def ends_sentence(view: str, floor: int, dot: int) -> bool:
         return False  # an initial
     if last.lower() in LATIN_DIGRAPH_INITIALS and last[0].isupper():
         return False
+    capital_next = re.match(r"\s+[A-ZА-ЯЁӨҮҢ][a-zа-яёөүң]", view[dot + 1 : dot + 4])
+    if word.lower() in LIST_ENDS and capital_next:
+        return True  # "... и т.д. Самые важные ...": a list's "etc." closes its sentence
     if word.lower() in ABBREVIATIONS or last.lower() in ABBREVIATIONS:
         return False
     if dot - floor <= 12 and not view[floor:dot].strip(" \t").rstrip("0123456789"):

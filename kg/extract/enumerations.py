@@ -11,10 +11,12 @@ from __future__ import annotations
 import re
 
 from kg.extract.document import Document
-from kg.extract.lexicon import pattern
+from kg.extract.lexicon import pattern, words
 
 Item = tuple[int, int, str]
 KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
+KY_ABLATIVE = re.compile(r"(?:[дтн][аеоө]н)$", re.I)
+"""A source in the ablative ("мэриядан", "кеңешинен") shares the head after the list ("өкүлдөр")."""
 KY_PLURAL_HEAD = re.compile(r"(?:[лдт][аеоө]р[ыиуү]?)$", re.I)
 """A plural noun ("студенттер", "депутаттары", "өкүлдөрү") ends a category of its own."""
 
@@ -45,7 +47,8 @@ def top_level_splits(
             m = re.match(rf" (?:{conj}) ", view[i:end], re.I)
             if m and genitive_conj and lang == "ky":
                 before = view[pos:i].split()
-                if not before or not (KY_GENITIVE.search(before[-1]) or KY_PLURAL_HEAD.search(before[-1])):
+                last = before[-1] if before else ""
+                if not any(p.search(last) for p in (KY_GENITIVE, KY_PLURAL_HEAD, KY_ABLATIVE)):
                     m = None
             if m and _shares_head(view[pos:i], view[i + m.end() - 1 : end], lang):
                 m = None
@@ -121,7 +124,8 @@ def split_items(doc: Document, start: int, end: int, *, distribute: bool = True)
     for a, b in pieces:
         text = " ".join(view[a:b].split())
         last = text.split()[-1] if text.split() else ""
-        if distribute and KY_GENITIVE.search(last) and not heads.search(text):
+        shares = KY_GENITIVE.search(last) or KY_ABLATIVE.search(last)
+        if distribute and shares and not heads.search(text):
             pending.append((a, b))
             continue
         head = heads.search(text)
@@ -146,12 +150,39 @@ def _russian_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Patte
         if m:
             head_word = m.group()
             items.append((a, b, text))
-        elif head_word and distribute and text[:1].islower() and not _has_own_head(text):
+        elif (head_word and distribute and text[:1].islower() and not _has_own_head(text)
+              and _genitive_piece(text)):
             items.append((a, b, f"{head_word} {text}"))
         else:
             head_word = None if not distribute else head_word
             items.append((a, b, text))
-    return items
+    return _shared_complement(view, items) if distribute else items
+
+
+RU_ADJ = re.compile(r"(?:ые|ие|ый|ий|ой|ая|яя|ое|ее|ых|их)$", re.I)
+
+
+def _shared_complement(view: str, items: list[Item]) -> list[Item]:
+    """"глава и аппарат АО", "главы и сотрудники айыл окмоту": two nouns joined by "и" share the
+    words after the second one."""
+    out = list(items)
+    relational_nouns = {*words("cues", "own_heads", "ru"), *words("cues", "shared_heads", "ru")}
+    for i in range(len(out) - 1):
+        a, b, text = out[i]
+        na, _, nxt = out[i + 1]
+        words_ = nxt.split()
+        joined = re.fullmatch(r"\s+и\s+", view[b:na])
+        relational = text.lower() in relational_nouns
+        if (joined and relational and text[:1].islower()
+                and len(words_) >= 2 and not RU_ADJ.search(words_[0]) and words_[0][:1].islower()):
+            out[i] = (a, b, f"{text} {' '.join(words_[1:])}")
+    return out
+
+
+def _genitive_piece(text: str) -> bool:
+    """A piece a head before it can govern ("научных кругов", "айыл окмоту"), not a collective
+    noun standing as a category of its own ("глава", "аппарат АО", "молодежь")."""
+    return text.split()[0].lower() not in words("cues", "own_heads", "ru")
 
 
 def _has_own_head(text: str) -> bool:
@@ -160,9 +191,17 @@ def _has_own_head(text: str) -> bool:
     return bool(re.search(r"(?:ы|и|ые|ие)$", first)) and not re.search(r"(?:ых|их|ой|ей|ого|его)$", first)
 
 
+EN_TRAILING_HEAD = re.compile(
+    r"^(?:[\w’'-]+\s+){1,2}(representatives|members|staff|officials|leaders|activists)$", re.I)
+""""civil society and media representatives": the head after the last item is shared."""
+
+
 def _english_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str]) -> list[Item]:
     view = doc.view
     items: list[Item] = []
+    together = re.compile(r"together\s+with\s+", re.I)
+    pieces = [(lead.end(), b) if (lead := together.match(view, a, b)) else (a, b)
+              for a, b in pieces]
     for a, b in pieces:
         text = " ".join(view[a:b].split())
         if items and text[:1].isupper() and not re.match(r"(?:The|A|An|Representatives|Staff|Members|Heads)\b", text):
@@ -170,6 +209,12 @@ def _english_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Patte
             items[-1] = (pa, b, " ".join(view[pa:b].split()))
             continue
         items.append((a, b, text))
+    for i in range(len(items) - 1):
+        a, b, text = items[i]
+        shared = EN_TRAILING_HEAD.match(items[i + 1][2])
+        joined = re.fullmatch(r"\s+and\s+", view[b : items[i + 1][0]], re.I)
+        if shared and joined and len(text.split()) <= 2 and not text.endswith("s"):
+            items[i] = (a, b, f"{text} {shared.group(1)}")
     return items
 
 

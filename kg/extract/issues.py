@@ -22,6 +22,9 @@ from kg.extract.lists import LIST_REACH
 
 ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-•–*·●▪])[ \t]+")
 KY_PARTICIPLE = re.compile(r"(?:[гк][аеоө]н|[гк][аеоө]н[ыиуү]н)$", re.I)
+KY_PLURAL_NOUN = re.compile(r"(?:маселе|көйгөй|суроо|кыйынчылык)(?:лер|лөр|лор|лар|тар)(?![\w])",
+                            re.I)
+"""A problem noun in the bare plural: it closes one item rather than naming a list's kind."""
 REPEATED = re.compile(r"(?:о|об|обо|на|про|about|that|on)\s", re.I)
 
 
@@ -67,16 +70,31 @@ def _list_of(doc: Document, s: Unit, m: re.Match[str], cue: re.Pattern[str]) -> 
         last = re.search(r"(\w+)\W*$", view[a:b])
         if last and KY_PARTICIPLE.search(last.group(1)):
             return []  # "элди тынчсыздандырган көйгөйлөр": a relative clause, not a list
+        if re.search(r"\d+\S*(?:\s+(?:жакын|ашуун|ашык|чамалуу))?\s*$", view[a:b]):
+            return []  # "60ка жакын маселелер көтөрүлдү": how many, not which
     else:
         a, b = m.end(), min(s.end, m.end() + LIST_REACH)
         nxt = cue.search(view, m.end(), b)
         if nxt:
             b = nxt.start()
+        semi = view.find(";", a, b)
+        if semi != -1 and "," in view[a:semi] and ";" not in view[semi + 1 : b]:
+            b = semi  # "asked about A, B and C; the proposals were noted": a clause after the list
     a, b = doc.trim(a, b)
     a = _skip_intro(doc, a, b)
     b = _cut_tail(doc, a, b)
     a, b = doc.trim(a, b)
-    return _items(doc, a, b) if b > a else []
+    if b <= a:
+        return []
+    items = _items(doc, a, b)
+    if doc.lang == "ru" and any(re.match(r"котор", t, re.I) for _, _, t in items):
+        return []  # "вопросы социального характера, которые ...": a description, not a list
+    head = KY_PLURAL_NOUN.match(view, m.start()) if doc.lang == "ky" else None
+    if head and len(items) == 1 and not re.search(r",|\sжана\s", view[a:b]):
+        # "бир катар социалдык көйгөйлөр айтылды": one item whose noun is the cue's own plural
+        x, _, _ = items[0]
+        items = [(x, head.end(), " ".join(view[x : head.end()].split()))]
+    return items
 
 
 def _skip_intro(doc: Document, a: int, b: int) -> int:
@@ -110,14 +128,23 @@ def _cut_tail(doc: Document, a: int, b: int) -> int:
 
 
 def _following_items(doc: Document, s: Unit) -> list[Unit]:
-    """The list-item lines right after a sentence that ends with a colon."""
+    """The list-item lines right after a sentence that ends with a colon: lines with a bullet or a
+    number, or plain lines each closed by ";" up to one closed by "." (a list typed without
+    marks)."""
     out = []
+    plain = False
     for line in doc.lines:
         if line.start < s.end:
             continue
-        if not ITEM_LINE.match(doc.text, line.start, line.end) and not ITEM_LINE.match(doc.view, line.start, line.end):
+        marked = (ITEM_LINE.match(doc.text, line.start, line.end)
+                  or ITEM_LINE.match(doc.view, line.start, line.end))
+        text = doc.view[line.start : line.end].strip()
+        if not marked and ((out and not plain) or not text.endswith((";", "."))):
             break
+        plain = plain or not marked
         out.append(line)
+        if plain and text.endswith("."):
+            break
     return out
 
 
@@ -125,7 +152,7 @@ def _line_item(doc: Document, line: Unit) -> list[Item]:
     m = ITEM_LINE.match(doc.text, line.start, line.end) or ITEM_LINE.match(doc.view, line.start, line.end)
     a, b = doc.trim(line.start + (m.end() - line.start if m else 0), line.end, " \t\n.;,")
     text = _clean(doc.at((a, b)))
-    return [(a, b, text)] if len(text) > 3 else []  # one list line, one issue
+    return [(a, b, text)] if _long_enough(text) else []  # one list line, one issue
 
 
 def _items(doc: Document, a: int, b: int) -> list[Item]:
@@ -145,12 +172,13 @@ def _items(doc: Document, a: int, b: int) -> list[Item]:
             pos = a + m.end() - len(word) - 1
         pieces.append((pos, b))
     else:
-        return [(x, y, _clean(t)) for x, y, t in split_items(doc, a, b, distribute=False) if len(_clean(t)) > 3]
+        return [(x, y, _clean(t)) for x, y, t in split_items(doc, a, b, distribute=False)
+                if _long_enough(_clean(t))]
     out = []
     for x, y in pieces:
         x, y = doc.trim(x, y, " \t\n,;:.")
         text = _clean(" ".join(view[x:y].split()))
-        if len(text) > 3:
+        if _long_enough(text):
             out.append((x, y, text))
     return out
 
@@ -167,8 +195,15 @@ def _repeated_word(view: str, a: int, b: int) -> str | None:
     return None
 
 
+def _long_enough(text: str) -> bool:
+    """An issue may be one short word ("жер", "жол": land, roads), never a stray letter or mark."""
+    return len(text) > 3 or (len(text) == 3 and text.isalpha() and text.islower())
+
+
 def _clean(text: str) -> str:
     text = re.sub(r"^(?:(?:и|and|жана)\s+)?(?:о|об|обо|that|about)\s+", "", text.strip(), flags=re.I)
+    # "..., и т.д.": the list's "etc." is not part of its last item
+    text = re.sub(r",?\s+(?:и\s+т\.\s?[дп]|и\s+др|ж\.\s?б|etc)\.?$", "", text)
     return text.strip(" .;,")
 
 

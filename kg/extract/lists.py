@@ -5,15 +5,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from kg.extract.dates import find_dates, find_relative
 from kg.extract.document import Document, Unit
 from kg.extract.enumerations import Item, split_items
 from kg.extract.fields import Field
 from kg.extract.lexicon import pattern, rules
 from kg.extract.quotes import Quote, find_quotes, quote_text
 from kg.extract.roles import KY_BLOCKING, KY_PRONOUNS
+from kg.extract.roles import _posts as posts_pattern
 
 KY_CLAUSE_END = re.compile(r"(?<![\w-])\w+(?:ып|ип|уп|үп|п|т|ди|ды|ду|дү|ти|ты|ту|тү),\s")
 """A converb or a finite verb before a comma ends the clause before a Kyrgyz list."""
+KY_SOURCE_LIST = re.compile(r"(?<=[дтн][аеоө]н)\s*(?:,|\s+жана\s)")
+"""An ablative followed by a comma or "жана" is one of the sources of a list ("X-тен, Y-тен жана
+Z-тен өкүлдөр"), not a clause boundary."""
+KY_CASE_ENDS = ("га", "ге", "го", "гө", "ка", "ке", "ко", "кө", "на", "не", "дан", "ден", "тан",
+                "тен", "нан", "нен", "дөн", "дон")
+KY_LOCATIVE = ("да", "де", "до", "дө", "та", "те", "то", "тө")
+"""A locative ("Айылда", "шаарында") places the clause; the list after it is the audience."""
 LIST_REACH = 800
 """How far from its cue an enumeration is read (a list of the genre is a few hundred characters)."""
 ITEM_MARK = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-•–*·●▪]|[a-zа-я][.)])[ \t]+")
@@ -41,7 +50,7 @@ def audience_from_text(doc: Document, sentences: list[Unit], people_spans: list[
     items: list[Item] = []
     for s in sentences:
         for m in cue.finditer(doc.view, s.start, s.end):
-            span = _audience_span(doc, s, m)
+            span = _audience_span(doc, s, m, people_spans)
             if span is None:
                 continue
             a, b = span
@@ -60,7 +69,8 @@ def audience_from_text(doc: Document, sentences: list[Unit], people_spans: list[
     return out
 
 
-def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] | None:
+def _audience_span(doc: Document, s: Unit, m: re.Match[str],
+                   people_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
     view = doc.view
     colon = re.match(r"\s*:", view[m.end() : s.end])
     if colon:  # "... 40 катышуучу: ...", "80 participants: ..." (a count, not a label, before it)
@@ -74,20 +84,41 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
         word = m.group().lower()
         if "арасында" in word:
             verb = re.search(r"\s(?:болду|болушту|бар\s+эле|бар|катышты)(?!\w)", view[m.end() : s.end])
+            if verb is None and pattern("cues", "issues", doc.lang).search(view, m.end(), s.end):
+                return None  # "Алардын арасында X, Y ... айтылды": the questions, not the people
             return (m.end(), m.end() + verb.start()) if verb else (m.end(), s.end)
         floor = max(s.start, m.start() - LIST_REACH)
         for c in KY_CLAUSE_END.finditer(view, floor, m.start()):
             floor = c.end()
         a = floor
         tokens = list(re.finditer(r"[\w%-]+", view[a : m.start()]))
+        heads = pattern("cues", "shared_heads", doc.lang)
         cut = a
         for t in tokens:
             w = t.group()
+            if KY_SOURCE_LIST.match(view, a + t.end()) or (
+                    re.search(r"[дтн][аеоө]н$", w) and heads.match(view, a + t.end() + 1)):
+                continue  # "кеңешинен, мэриядан жана ... өкүлдөр": the sources of one head
+            if w[:1].isdecimal():
+                continue  # "300дөн ашуун": a count, which the tidying drops
+            if w.lower() == "эле" and re.search(r"ошондой\s+$", view[a : a + t.start()]):
+                continue  # "..., ошондой эле X" (as well as) joins the list
             if w.lower() in KY_PRONOUNS or (
-                KY_BLOCKING.search(w.lower()) and len(w) > 4 and w.lower().endswith(("га", "ге", "ка", "ке", "на", "не", "дан", "ден", "тан", "тен", "нан", "нен", "дөн", "дон"))
-            ):
+                KY_BLOCKING.search(w.lower()) and len(w) > 4 and w.lower().endswith(KY_CASE_ENDS)
+            ) or ("-" not in w and len(w) > 4 and w.lower().endswith(KY_LOCATIVE)):
                 cut = a + t.end()
         a = cut
+        # who went to meet the people ("аким Асан Токтогулов ... менен жолугушту") is no audience:
+        # the list starts after the last name, date or post of the clause
+        a = max([a, *(y for x, y in people_spans if a <= x < m.start() and y <= m.start())])
+        for d in find_dates(view, a, m.start()):
+            a = max(a, d.end)
+        for _, y, _ in find_relative(view, a, m.start()):
+            a = max(a, y)
+        if m.group().lower().startswith("менен"):
+            for t in re.finditer(r"[\w-]+", view[a : m.start()]):
+                if posts_pattern("ky").fullmatch(t.group().lower()):
+                    a = a + t.end()
         lead = re.match(r"\s*\w+(?:[гк][аеоө]н)\s+(?=\S*\d|[^\W\d_]+\s)", view[a : m.start()])
         if lead and re.search(r"\d", view[a + lead.end() : m.start()][:6]):
             a += lead.end()  # "... келген 26 жаш активист катышты": the participle belongs to the clause before
@@ -97,6 +128,11 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str]) -> tuple[int, int] 
     if semi != -1:
         end = semi
     start = m.end()
+    if re.search(r"(?:for|для)$", m.group(), re.I):
+        # "seminars for X, which ...", "тренинг для X по ...": whom it was for, not what about
+        stop = re.search(r"[,;:(]|\s(?:on|about|to|which|who|in\s+order|по|на\s+тему|о|об)\s",
+                         view[start:end])
+        return _strip_counts(doc, start, start + stop.start() if stop else end)
     colon = view.find(":", start, end)
     if colon != -1:
         start = colon + 1  # "24 человека: сотрудники ..., педагоги ...", "came from ... districts: ..."
@@ -133,7 +169,8 @@ def _tidy_audience(doc: Document, items: list[Item]) -> list[Item]:
         text = APPROX_COUNT.sub("", text)
         if count_noun.fullmatch(text):
             continue
-        text = re.sub(r"^\d+\S*\s+(?:ашуун|ашык)\s+", "", text)
+        # "районунун 300дөн ашуун тургундары": an approximate count inside a category
+        text = re.sub(r"(?:^|(?<=\s))\d+\S*\s+(?:ашуун|ашык)\s+", "", text)
         text = re.sub(r"\s+(?:из|from)\s+(?:более\s+чем\s+|more\s+than\s+)?\d+.*$", "", text)
         text = text.strip(" .;:")
         if doc.lang == "ru":

@@ -206,8 +206,10 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
             a, b = run[0][0], run[-1][0] + len(run[-1][1])
             if not free(a, b):
                 continue
-            if len(run) > 3:
-                run = _best_window(run, lang)  # "вице-мэр Токмока Айгуль Бейшеновна Сатарова"
+            if len(run) > 3 or (len(run) == 3 and _parts([w for _, w in run], lang)[0] is None):
+                # "вице-мэр Токмока Айгуль Бейшеновна Сатарова"; "аким Асан Токтогулов Бакай-Ата
+                # районунун ...": a place after the name is not part of it
+                run = _best_window(run, lang)
                 if not run:
                     continue
                 a, b = run[0][0], run[-1][0] + len(run[-1][1])
@@ -224,7 +226,7 @@ def _best_window(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]
     """The two or three words of a longer capitalised run that make the most marked name:
     a place or a body's name in front of a person's name is not part of it. Ties go to the
     rightmost window, since the name follows the words that qualify its post."""
-    best: tuple[int, int, list[tuple[int, str]]] | None = None
+    best: tuple[tuple[int, int, bool], list[tuple[int, str]]] | None = None
     for size in (3, 2):
         for i in range(len(run) - size + 1):
             window = run[i : i + size]
@@ -233,10 +235,17 @@ def _best_window(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]
             if name is None or not strong:
                 continue
             marks = sum(is_patronymic(w) for w in words_) + sum(is_family(_base(w, lang)) for w in words_)
-            key = (marks, size)
-            if best is None or key >= best[:2]:
-                best = (marks, size, window)
-    return best[2] if best else []
+            key = (marks, size, not any(_is_place_word(w) for w in words_))
+            if best is None or key >= best[0]:
+                best = (key, window)
+    return best[1] if best else []
+
+
+def _is_place_word(word: str) -> bool:
+    """A settlement or district of the gazetteer ("Бакай-Ата", "Балыкчы"), not a name's part."""
+    from kg.extract.places import gazetteer  # places reads names: imported here, not at the top
+
+    return gazetteer().lookup(word) is not None
 
 
 def _followed_by_name_end(view: str, end: int) -> bool:

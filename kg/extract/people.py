@@ -239,10 +239,20 @@ def is_speaker(doc: Document, person: Person) -> bool:
         contexts.append((m, unit))
     if not contexts:
         return False
+    if all(_only_present(doc, u) for _, u in contexts):
+        return False
     if person.roles:
         return True
     return any(has_speech(doc.view[max(u.start, m.start - WINDOW) : min(u.end, m.end + WINDOW)], doc.lang)
                for m, u in contexts)
+
+
+def _only_present(doc: Document, unit: Unit) -> bool:
+    """A sentence that lists who was present ("... катышты", "присутствовали ...") and says
+    nothing of speaking."""
+    text = doc.view[unit.start : unit.end]
+    attend = pattern("people", "attendance", doc.lang, whole=False)
+    return bool(attend.search(text)) and not has_speech(text, doc.lang)
 
 
 def best_role(person: Person, text: str = "") -> Role | None:

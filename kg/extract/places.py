@@ -137,6 +137,7 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
         return [
             m for m in ms
             if not in_org_name(doc, m) and not any(u.start <= m.start < u.end for u in excluded)
+            and not _one_of_several(doc, m)
         ]
 
     city = region = None
@@ -157,10 +158,12 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
                     break
             if city:
                 break
-    if city is None and dateline is not None:
+    several = any(_one_of_several(doc, m)
+                  for u in event_units for m in mentions(doc, u.start, u.end))
+    if city is None and dateline is not None and not several:
         ms = usable(mentions(doc, dateline.start, dateline.end))
         city = next((m for m in ms if m.place.kind in SETTLEMENTS), None)
-    if city is None:
+    if city is None and not several:
         counts: dict[str, list[PlaceMention]] = {}
         for unit in doc.sentences:
             for m in mentions(doc, unit.start, unit.end):
@@ -171,18 +174,25 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
                     _official_of(doc, m) for m in ms)]
         if len(frequent) == 1:
             city = frequent[0][0]
-    if region is None and city is None:
+    if region is None and city is None and not several:
         for unit in event_units:
             ms = usable(mentions(doc, unit.start, unit.end))
             region = next((m for m in ms if m.place.kind in REGIONAL and not _plural(m)), None)
             if region:
                 break
+    village = _unlisted_village(doc, event_units, excluded) if city is None else None
     loc_region = None
     if city is not None:
         loc_region = (city.place.region, (city.start, city.end))
     elif region is not None:
         loc_region = (region.place.region, (region.start, region.end))
     country = _country(doc, city or region, excluded)
+    if village is not None:
+        return Location(city=village[2], city_span=village[:2],
+                        region=loc_region[0] if loc_region else None,
+                        region_span=loc_region[1] if loc_region else None,
+                        country=country[0] if country else None,
+                        country_span=country[1] if country else None)
     return Location(
         city=settlement_name(city.place, doc.lang, city.surface) if city else None,
         city_span=(city.start, city.end) if city else None,
@@ -193,10 +203,47 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
     )
 
 
+VILLAGE = re.compile(
+    r"(?<![\w])(?:(?:с\.|село|селе|села|village\s+of|the\s+village)\s*(?P<a>[A-ZА-ЯЁӨҮҢ][\w]+(?:-[A-ZА-ЯЁӨҮҢ]?[\w]+)?)"
+    r"|(?P<b>[A-ZА-ЯЁӨҮҢ][\w]+(?:-[A-ZА-ЯЁӨҮҢ]?[\w]+)?)\s+айыл(?:ы|ында)(?![\w]))")
+"""A village named with its word ("с.Кенеш", "в селе Ивановка", "Кызыл-Булак айылында", "the village
+of Orto-Say"): a settlement too small for the gazetteer is still the place of the event."""
+
+
+def _unlisted_village(doc: Document, units: list[Unit],
+                      excluded: list[Unit]) -> tuple[int, int, str] | None:
+    found: dict[str, tuple[int, int, str]] = {}
+    for unit in units:
+        for m in VILLAGE.finditer(doc.view, unit.start, unit.end):
+            group = "a" if m.group("a") else "b"
+            a, b = m.span(group)
+            listed = gazetteer().lookup(m.group(group)) is not None
+            if listed or any(u.start <= a < u.end for u in excluded):
+                continue
+            found.setdefault(m.group(group).lower(), (a, b, m.group(group)))
+    return next(iter(found.values())) if len(found) == 1 else None  # two villages: no single place
+
+
 def _official_of(doc: Document, m: PlaceMention) -> bool:
     """"Градоначальник Оша", "мэр Оша": an official of a city names the city the item is about."""
     before = doc.view[max(0, m.start - 25) : m.start]
     return bool(re.search(r"(?:градоначальник|мэр|глав[аы]|мэриясы|мэрии|mayor\s+of)\s*$", before, re.I))
+
+
+SEVERAL = re.compile(
+    r"(?:,\s*[A-ZА-ЯЁӨҮҢ][\w-]*)*\s+(?:жана|и|and)\s+[A-ZА-ЯЁӨҮҢ][\w-]*\s+"
+    r"(?:шаарларында|айылдарында|облустарында|райондорунда|городах|селах|областях|районах|towns|cities|"
+    r"villages|provinces|regions|oblasts)")
+PLURAL_SETTLEMENT = re.compile(r"(?:шаарларында|айылдарында|городах|селах|towns|cities|villages)$",
+                               re.I)
+"""Places in a plural locative ("... жана Y шаарларында", "in X and Y provinces"), not residents'
+origins ("X жана Y айылдарынын тургундары")."""
+
+
+def _one_of_several(doc: Document, m: PlaceMention) -> bool:
+    """One of several places the event was held in ("Токмок жана Ноокат шаарларында", "in Osh,
+    Jalalabat and Batken provinces"): none of them is the event's single place."""
+    return bool(PLURAL_SETTLEMENT.search(m.surface) or SEVERAL.match(doc.view, m.end))
 
 
 def _plural(m: PlaceMention) -> bool:

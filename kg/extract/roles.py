@@ -52,7 +52,7 @@ def ends_with_post(text: str, lang: str) -> bool:
 
 KY_BLOCKING = re.compile(
     r"(?:(?<!и)[гк][аеоө]|[ыиуү]н[аеоө]|с[ыиуү]н[аеоө]|[дт][аеоө]н|н[аеоө]н|[дт][аеоө]|нд[аеоө]|ып|ип|уп|үп|"
-    r"ды|ди|ду|дү|ты|ти|ту|тү)$"
+    r"ды|ди|ду|дү|ты|ти|ту|тү|(?<=[аеёиоуыэюяөү])н[ыиуү])$"
 )
 """A case ending or a verb form that a post phrase does not run across ("-ика" is a loan noun,
 "журналистика", since a Kyrgyz dative after "и" is "-ге"/"-ке")."""
@@ -61,6 +61,17 @@ KY_POSTPOSITIONS = {"алдында", "алдындагы", "боюнча", "к�
 KY_ADVERBS = {"жаңыдан", "кайрадан", "мурдатан", "мурдагы", "азыркы", "буга чейин", "учурда", "азыр"}
 KY_PRONOUNS = {"ага", "аларга", "буга", "ошого", "анда", "мында", "ал", "алар", "андан", "мындан",
                "ошондон", "кийин", "соң", "эми", "эле"}
+
+
+def _ky_when(word: str) -> bool:
+    """A day before the post ("Бүгүн", "5-мартта") belongs to the clause, not to the post."""
+    from kg.extract.dates import relative_words  # dates reads the rules too: imported where used
+
+    return word.lower() in relative_words() or bool(re.match(r"\d", word))
+
+
+KY_VERBAL_NOUN = re.compile(r"\w{3,}(?:уу|үү|оо|өө)$")
+"""A verbal noun ("өнүктүрүү", "коргоо") that governs the accusative before it."""
 
 
 def _ky_blocks(word: str) -> bool:
@@ -93,8 +104,12 @@ def role_before(view: str, floor: int, name_start: int, lang: str, skip: re.Patt
     if lang == "ky":
         tokens = list(WORD.finditer(phrase))
         cut = 0
-        for tok in tokens:
-            if _ky_blocks(tok.group()):
+        for i, tok in enumerate(tokens):
+            nxt = tokens[i + 1].group().lower() if i + 1 < len(tokens) else ""
+            accusative = re.search(r"[дт][ыиуү]$|н[ыиуү]$", tok.group().lower())
+            if KY_VERBAL_NOUN.search(nxt) and accusative:
+                continue  # "Мамлекеттик тилди өнүктүрүү бөлүмү": an object inside a body's name
+            if _ky_blocks(tok.group()) or _ky_when(tok.group()):
                 cut = tok.end()
         if skip is not None:
             lead = skip.match(phrase[cut:].lstrip())
@@ -184,6 +199,11 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
                 seg_end = start + j.start()
                 runs_on = False
                 break
+    tail_conj = re.search(r"\s(?:и|and|жана)\s*$", segment)
+    if runs_on and tail_conj and has_post(segment[: tail_conj.start()], lang):
+        # "A, председатель совета и B, член совета": the conjunction joins the next person
+        seg_end = start + tail_conj.start()
+        runs_on = False
     if runs_on:
         return None  # the words run into the next name: they are that person's post
     while view[seg_end : seg_end + 1] == "," and _enumerated(view, seg_end + 1, stop, lang):

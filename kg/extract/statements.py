@@ -71,6 +71,8 @@ def outcome(doc: Document, excluded: list[Unit], field: Unit | None = None,
     audience = pattern("cues", "audience", doc.lang)
     about = subjects.search(text) or kind_pattern(doc.lang).search(text)
     done = (past.search(text) and not future.search(text)) or onward.search(text)
+    if pattern("people", "moderator", doc.lang, whole=False).search(text):
+        return None  # "Семинарды X жүргүздү": who led the event, not what came of it
     if (
         text.endswith((".", "!"))
         and not re.search(r"\d", text)

@@ -87,8 +87,17 @@ def _ky_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | Non
         return name_start, m.end(), f"{name} {m.group(1)}"
     words = list(re.finditer(r"[^\s,;:()]+", view[start : m.start()]))
     a = m.start()
+    named_after = False
     for w in reversed(words[-5:]):
         word = w.group()
+        if word.lower() == "атындагы":  # "Э.Думанаев атындагы маданият үйү": named after a person
+            named_after = True
+            a = start + w.start()
+            continue
+        if named_after:
+            if re.fullmatch(r"(?:[A-ZА-ЯЁӨҮҢ]\.\s?)*[A-ZА-ЯЁӨҮҢ][\w-]+", word):
+                a = start + w.start()
+            break
         if re.search(r"\d", word) or (KY_STOP.search(word) and not KY_GENITIVE.search(word)):
             break
         a = start + w.start()
@@ -101,7 +110,9 @@ def _ru_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | Non
     heads = _cues()["ru_heads"]
     head_alts = "|".join(re.escape(str(h)) for h in sorted(heads, key=len, reverse=True))
     adjective = r"[а-яё-]+(?:ом|ем|ой|ей)\s+"
-    tail_word = (rf"(?:{QUOTED}|(?-i:[A-ZА-ЯЁ][\w-]*)|[а-яё-]+(?:ого|его|ой|ей|ых|их|а|я|ы|и|ов|ев)(?![\w-]))")
+    initial_name = r"(?-i:[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ][\w-]*)"  # "имени Т.Сатылганова"
+    tail_word = (rf"(?:{QUOTED}|{initial_name}|(?-i:[A-ZА-ЯЁ][\w-]*)|"
+                 rf"[а-яё-]+(?:ого|его|ой|ей|ых|их|а|я|ы|и|ов|ев)(?![\w-]))")
     m = re.search(rf"(?<![\w-])(?:в|во|на)\s+(?P<np>(?:{adjective}){{0,2}}(?P<head>{head_alts})(?![\w-])"
                   rf"(?:\s+{tail_word}){{0,6}})", view[start:end], re.I)
     if m is None:

@@ -78,7 +78,9 @@ def top_lines(doc: Document) -> tuple[Unit | None, Unit | None, Unit | None, Uni
         found = dates.find_dates(doc.view, p.start, min(p.end, p.start + 120))
         prefix = re.match(r"\s*([A-ZА-ЯЁӨҮҢ][\w-]+)(?:,\s*[A-ZА-ЯЁӨҮҢ][^\W\d][^\d,\n]*)?,\s*", text)
         if (found and dateline is None and prefix and found[0].start == p.start + prefix.end()
-                and prefix.group(1).lower() not in _weekdays()):
+                and prefix.group(1).lower() not in _weekdays()
+                # "Бүгүн, 13-августа ...": a relative day opens the body, it is no town
+                and prefix.group(1).lower() not in dates.relative_words()):
             tail = re.match(r"\.?\s*(?:/[^/\n]{1,30}/\.?\s*)?[-–—]?", doc.view[found[0].end : p.end])
             if tail and tail.end() > 0:
                 dateline = Unit(p.start, found[0].end + tail.end())

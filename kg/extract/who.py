@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from kg.extract.document import Document
 from kg.extract.people import Person, best_role
-from kg.extract.roles import has_post
+from kg.extract.roles import Role, has_post
 from kg.record import Moderator, Speaker
 
 At = Callable[[str, "tuple[int, int] | None"], None]
@@ -52,10 +52,36 @@ def _piece(doc: Document, a: int, b: int) -> tuple[str, int, int]:
     return doc.at((a, b)), a, b
 
 
+CAPACITY = re.compile(r"(?<![\w])в\s+(?:роли|качестве)\s+([а-яё]{4,})ов\s+(?:выступ\w+|был\w*)\s+$",
+                      re.I)
+""""В роли экспертов выступают A, B и C": each named person speaks as an "эксперт"."""
+
+
+def _capacity(doc: Document, p: Person) -> Role | None:
+    """The capacity a list of names is introduced in, when the person has no post of their own."""
+    if doc.lang != "ru":
+        return None
+    m, unit = p.mentions[0]
+    lead_start = unit.start
+    found = None
+    for piece in re.finditer(r"в\s+(?:роли|качестве)\s+[а-яё]{4,}ов\s+(?:выступ\w+|был\w*)\s+",
+                             doc.view[lead_start : m.start], re.I):
+        found = piece
+    if found is None:
+        return None
+    between = doc.view[lead_start + found.end() : m.start]
+    if not re.fullmatch(r"(?:[^,.;:]+(?:,\s*|\s+и\s+))*", between):
+        return None  # only other names (of the same list) stand between the phrase and this name
+    word = CAPACITY.search(found.group())
+    if word is None:
+        return None
+    return Role(word.group(1).lower(), None, lead_start + found.start(), lead_start + found.end())
+
+
 def speaker_records(doc: Document, speakers: list[Person], at: At) -> list[Speaker]:
     out = []
     for i, p in enumerate(speakers):
-        role = best_role(p, doc.view)
+        role = best_role(p, doc.view) or _capacity(doc, p)
         out.append(Speaker(p.name(doc.lang), role.post if role else None, role.organisation if role else None))
         at(f"speakers[{i}].name", (p.mentions[0][0].start, p.mentions[0][0].end))
         if role:

@@ -46,3 +46,17 @@ def test_relative_day_against_a_dated_dateline() -> None:
     (_, _, days), = find_relative("Эртең форум ачылат", 0, 18)
     assert shift(dateline, days) == "2018-03-06"
     assert [r[2] for r in find_relative("вчера и сегодня; yesterday", 0, 27)] == [-1, 0, -1]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Бүгүн, 9-мартта Талас шаарында тургундар менен жолугушуу болду.", "--03-09"),
+        ("Сегодня, 4 октября 2023 года в Нарыне прошел круглый стол.", "2023-10-04"),
+    ],
+)
+def test_a_relative_day_opening_the_body_is_no_dateline(text: str, expected: str) -> None:
+    """"Бүгүн, <date> ..." opens the body: the date is the event's, not a news item's dateline."""
+    from kg.extract import extract_text
+
+    assert extract_text(text).record.event.date == expected

@@ -72,3 +72,44 @@ def test_venue_phrases(text: str, venue: str) -> None:
 def test_the_venue_phrase_names_the_town() -> None:
     event = extract_text("5 мая 2023 года в актовом зале мэрии города Балыкчы прошли общественные слушания.").record.event
     assert (event.city, event.region, event.venue) == ("Балыкчы", "KG-Y", "актовый зал мэрии города Балыкчы")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Бүгүн, 5-мартта Таластагы Б.Осмонов атындагы маданият үйүндө тургундар менен "
+         "жолугушуу өттү.",
+         "Б.Осмонов атындагы маданият үйү"),
+        ("Сегодня в Оше в театре имени С.Ибраимова проходит форум молодежи.",
+         "театр имени С.Ибраимова"),
+    ],
+)
+def test_a_venue_named_after_a_person_keeps_the_initial(text: str, expected: str) -> None:
+    assert extract_text(text).record.event.venue == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "region"),
+    [
+        ("15 марта 2023 года в с.Кызыл-Дыйкан Ноокенского района прошел сельский сход.",
+         "Кызыл-Дыйкан", "KG-J"),
+        ("Бүгүн Талас районундагы Беш-Таш айылында тургундар менен жолугушуу болду.", "Беш-Таш",
+         "KG-T"),
+    ],
+)
+def test_an_unlisted_village_is_the_place(text: str, city: str, region: str) -> None:
+    event = extract_text(text).record.event
+    assert (event.city, event.region) == (city, region)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Фонд Каракол жана Нарын шаарларында мэрия кызматкерлери үчүн тренинг өткөрдү.",
+        "NARYN, 3 May 2023 - Seminars for teachers are being held in Naryn, Talas and Osh "
+        "provinces this month.",
+    ],
+)
+def test_an_event_held_in_several_places_has_no_single_city(text: str) -> None:
+    event = extract_text(text).record.event
+    assert (event.city, event.region) == (None, None)

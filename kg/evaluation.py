@@ -109,22 +109,33 @@ class Score:
         elif gold is not None or got is not None:
             self.misses.append(f"{where}: gold={gold!r} got={got!r}")
 
-    def items(self, where: str, gold: Sequence[Any], got: Sequence[Any],
-              score: Callable[[Any, Any], float] = similarity) -> list[tuple[int, int]]:
+    def items(
+        self,
+        where: str,
+        gold: Sequence[Any],
+        got: Sequence[Any],
+        score: Callable[[Any, Any], float] = similarity,
+    ) -> list[tuple[int, int]]:
         pairs = pair_items(gold, got, score)
         self.gold += len(gold)
         self.predicted += len(got)
         self.matched += len(pairs)
         paired_gold = {i for i, _ in pairs}
         paired_got = {j for _, j in pairs}
-        self.misses += [f"{where}: missed {g!r}" for i, g in enumerate(gold) if i not in paired_gold]
+        self.misses += [
+            f"{where}: missed {g!r}" for i, g in enumerate(gold) if i not in paired_gold
+        ]
         self.misses += [f"{where}: extra {p!r}" for j, p in enumerate(got) if j not in paired_got]
         return pairs
 
 
-def pair_items(gold: Sequence[Any], got: Sequence[Any], score: Callable[[Any, Any], float]) -> list[tuple[int, int]]:
+def pair_items(
+    gold: Sequence[Any], got: Sequence[Any], score: Callable[[Any, Any], float]
+) -> list[tuple[int, int]]:
     """Pair items one to one: best score first (ties: later items first), at least 0.8."""
-    ranked = sorted(((score(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(got)), reverse=True)
+    ranked = sorted(
+        ((score(g, p), i, j) for i, g in enumerate(gold) for j, p in enumerate(got)), reverse=True
+    )
     used_gold: set[int] = set()
     used_got: set[int] = set()
     pairs = []
@@ -147,7 +158,11 @@ def _texts(value: object) -> list[Any]:
 
 
 def _moderators(record: dict[str, Any]) -> list[dict[str, Any]]:
-    return [m for m in _list(record.get("moderators")) + _list(record.get("moderator")) if isinstance(m, dict)]
+    return [
+        m
+        for m in _list(record.get("moderators")) + _list(record.get("moderator"))
+        if isinstance(m, dict)
+    ]
 
 
 def score_records(gold: dict[str, Any], got: dict[str, Any]) -> Score:
@@ -157,11 +172,17 @@ def score_records(gold: dict[str, Any], got: dict[str, Any]) -> Score:
     for key in TEXT_FIELDS:
         g, p = ge.get(key), pe.get(key)
         accepted = [g, ge.get("kind_en")] if key == "kind" else [g]
-        ok = g is not None and p is not None and any(a and similarity(a, p) >= THRESHOLD for a in accepted)
+        ok = (
+            g is not None
+            and p is not None
+            and any(a and similarity(a, p) >= THRESHOLD for a in accepted)
+        )
         s.fact(f"event.{key}", g, p, ok)
     for key in CODE_FIELDS:
         g, p = ge.get(key), pe.get(key)
-        s.fact(f"event.{key}", g, p, g is not None and p is not None and normalise(g) == normalise(p))
+        s.fact(
+            f"event.{key}", g, p, g is not None and p is not None and normalise(g) == normalise(p)
+        )
     gp, pp = ge.get("participants") or {}, pe.get("participants") or {}
     for key in ("total", "women", "men"):
         g, p = gp.get(key), pp.get(key)
@@ -182,7 +203,9 @@ def _name_score(a: object, b: object) -> float:
 
 def _score_people(s: Score, gold: dict[str, Any], got: dict[str, Any]) -> None:
     gm, pm = _moderators(gold), _moderators(got)
-    pairs = s.items("moderators.name", [m.get("name") for m in gm], [m.get("name") for m in pm], _name_score)
+    pairs = s.items(
+        "moderators.name", [m.get("name") for m in gm], [m.get("name") for m in pm], _name_score
+    )
     found = {i for i, _ in pairs}
     for i, m in enumerate(gm):
         if i not in found:  # the roles of a moderator not found are missed too
@@ -190,11 +213,18 @@ def _score_people(s: Score, gold: dict[str, Any], got: dict[str, Any]) -> None:
     for i, j in pairs:
         s.items(f"moderators[{i}].roles", _list(gm[i].get("roles")), _list(pm[j].get("roles")))
     gs, ps = _list(gold.get("speakers")), _list(got.get("speakers"))
-    pairs = s.items("speakers.name", [x.get("name") for x in gs], [x.get("name") for x in ps], _name_score)
+    pairs = s.items(
+        "speakers.name", [x.get("name") for x in gs], [x.get("name") for x in ps], _name_score
+    )
     for i, j in pairs:
         for key in ("role", "organisation"):
             g, p = gs[i].get(key), ps[j].get(key)
-            s.fact(f"speakers[{i}].{key}", g, p, g is not None and p is not None and similarity(g, p) >= THRESHOLD)
+            s.fact(
+                f"speakers[{i}].{key}",
+                g,
+                p,
+                g is not None and p is not None and similarity(g, p) >= THRESHOLD,
+            )
     found = {i for i, _ in pairs}
     for i, x in enumerate(gs):
         if i not in found:
@@ -220,7 +250,17 @@ def _score_recommendations(s: Score, gold: list[Any], got: list[Any]) -> None:
         g_regions, g_countries = places(gold[i])
         p_regions, p_countries = places(got[j])
         s.items(f"recommendations[{i}].regions", g_regions, p_regions, lambda a, b: float(a == b))
-        s.items(f"recommendations[{i}].countries", g_countries, p_countries, lambda a, b: float(a == b))
+        s.items(
+            f"recommendations[{i}].countries", g_countries, p_countries, lambda a, b: float(a == b)
+        )
 
 
-__all__ = ["Score", "names_match", "normalise", "pair_items", "place_key", "score_records", "similarity"]
+__all__ = [
+    "Score",
+    "names_match",
+    "normalise",
+    "pair_items",
+    "place_key",
+    "score_records",
+    "similarity",
+]

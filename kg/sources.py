@@ -79,7 +79,8 @@ def read_report(path: str | Path) -> ReportText:
         raise ReportParseError(f"cannot read the file: {exc.strerror or exc}", path=name) from exc
     if size > MAX_FILE_BYTES or len(raw) > MAX_FILE_BYTES:
         raise ReportParseError(
-            f"is {size:,} bytes; reports larger than {MAX_FILE_BYTES:,} bytes are not read", path=name
+            f"is {size:,} bytes; reports larger than {MAX_FILE_BYTES:,} bytes are not read",
+            path=name,
         )
     if not raw.strip():
         raise ReportParseError("is empty", path=name)
@@ -119,7 +120,9 @@ def _sniff(raw: bytes, suffix: str, name: str) -> str:
     if suffix in {".pdf", ".docx"}:
         raise ReportParseError(f"is named {suffix} but is not a {suffix[1:]} file", path=name)
     if suffix in {".doc", ".odt", ".rtf", ".xls", ".xlsx", ".pptx", ".zip", ".png", ".jpg"}:
-        raise ReportParseError(f"{suffix} files are not supported (use .md, .txt, .html, .docx or .pdf)", path=name)
+        raise ReportParseError(
+            f"{suffix} files are not supported (use .md, .txt, .html, .docx or .pdf)", path=name
+        )
     head = raw[:4096]
     bom_utf16 = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     if b"\x00" in head and not bom_utf16:
@@ -127,7 +130,9 @@ def _sniff(raw: bytes, suffix: str, name: str) -> str:
     if suffix in HTML_SUFFIXES:
         return "html"
     if suffix not in TEXT_SUFFIXES:
-        raise ReportParseError(f"{suffix} files are not supported (use .md, .txt, .html, .docx or .pdf)", path=name)
+        raise ReportParseError(
+            f"{suffix} files are not supported (use .md, .txt, .html, .docx or .pdf)", path=name
+        )
     lowered = head.lstrip().lower()
     if lowered.startswith((b"<!doctype html", b"<html")):
         return "html"
@@ -265,7 +270,9 @@ def _pdf_text(raw: bytes, name: str) -> str:
         raise ReportParseError(f"is not a readable PDF: {exc}", path=name) from exc
     text = "\n\n".join(pages)
     if not text.strip():
-        raise ReportParseError("is a PDF without a text layer (a scan?); nothing to read", path=name)
+        raise ReportParseError(
+            "is a PDF without a text layer (a scan?); nothing to read", path=name
+        )
     return text
 
 

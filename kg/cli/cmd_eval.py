@@ -27,9 +27,15 @@ def _gold(path: Path) -> dict:  # type: ignore[type-arg]
 
 @click.command("eval")
 @click.argument("reports", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--gold-dir", required=True, type=click.Path(file_okay=False, exists=True, path_type=Path),
-              help="Folder of gold records, <slug>.yaml for each report.")
-@click.option("--misses/--no-misses", default=False, help="Also print each fact that did not match.")
+@click.option(
+    "--gold-dir",
+    required=True,
+    type=click.Path(file_okay=False, exists=True, path_type=Path),
+    help="Folder of gold records, <slug>.yaml for each report.",
+)
+@click.option(
+    "--misses/--no-misses", default=False, help="Also print each fact that did not match."
+)
 @click.option("--min-f1", type=float, help="Exit 1 when the overall F1 is below this.")
 def command(reports: tuple[Path, ...], gold_dir: Path, misses: bool, min_f1: float | None) -> None:
     """Extract each REPORT and print precision, recall and F1 against DIR/<slug>.yaml.
@@ -61,7 +67,9 @@ def command(reports: tuple[Path, ...], gold_dir: Path, misses: bool, min_f1: flo
             f"P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}"
         )
         total.add(score)
-    click.echo(f"overall: reports={len(reports)} P={total.precision:.3f} R={total.recall:.3f} F1={total.f1:.3f}")
+    click.echo(
+        f"overall: reports={len(reports)} P={total.precision:.3f} R={total.recall:.3f} F1={total.f1:.3f}"
+    )
     if failed:
         click.echo(f"no event could be read from {len(failed)} report(s)", err=True)
     if failed or (min_f1 is not None and total.f1 < min_f1):

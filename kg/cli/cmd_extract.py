@@ -12,8 +12,12 @@ from kg.record_yaml import dumps_record
 
 @click.command("extract")
 @click.argument("report", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write the YAML here instead of to standard output.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, writable=True, path_type=Path),
+    help="Write the YAML here instead of to standard output.",
+)
 @click.option("--no-spans", is_flag=True, help="Leave out the character offsets of each fact.")
 def command(report: Path, output: Path | None, no_spans: bool) -> None:
     """Extract the event record of REPORT (.md, .txt, .html, .docx or .pdf).

@@ -22,7 +22,9 @@ from dataclasses import dataclass
 from kg.extract.lexicon import rules, words
 
 KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
-RU_ADJECTIVE = re.compile(r"(?:ого|его|ому|ему|ой|ей|ый|ий|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ую|юю)$", re.I)
+RU_ADJECTIVE = re.compile(
+    r"(?:ого|его|ому|ему|ой|ей|ый|ий|ая|яя|ое|ее|ые|ие|ых|их|ым|им|ую|юю)$", re.I
+)
 TOKEN = re.compile(r"[«“„\"][^«»“”„\"]*[»”“\"]|[^\s,;]+")
 
 
@@ -44,7 +46,13 @@ class Body:
 
 @functools.cache
 def _stems(lang: str, kind: str) -> tuple[str, ...]:
-    return tuple(sorted((str(s).lower() for s in rules("people")["bodies"][lang].get(kind, [])), key=len, reverse=True))
+    return tuple(
+        sorted(
+            (str(s).lower() for s in rules("people")["bodies"][lang].get(kind, [])),
+            key=len,
+            reverse=True,
+        )
+    )
 
 
 @functools.cache
@@ -59,7 +67,7 @@ def _post_words(lang: str) -> frozenset[str]:
 
 def body_kind(word: str, lang: str) -> str | None:
     """The kind of body a word names, or ``None``."""
-    w = word.lower().strip("«»“”„\"(),.;:")
+    w = word.lower().strip('«»“”„"(),.;:')
     if not w or w in _post_words(lang):
         return None
     if lang == "ru" and RU_ADJECTIVE.search(w) and not re.search(r"[^нкв][ое]й$", w):
@@ -71,13 +79,15 @@ def body_kind(word: str, lang: str) -> str | None:
                     return kind
             elif w.startswith(stem):
                 return kind
-    bare = re.sub(r"[-‑]?(?:[нд][ыиуү]н|т[ыиуү]н)$", "", word.strip("«»“”„\"(),.;:"))
+    bare = re.sub(r"[-‑]?(?:[нд][ыиуү]н|т[ыиуү]н)$", "", word.strip('«»“”„"(),.;:'))
     if bare in _abbreviations(lang):
         return "organisation"
     return None
 
 
-def split_role(text: str, lang: str, *, sentence_initial: bool = False, whole_text: str = "") -> Affiliation:
+def split_role(
+    text: str, lang: str, *, sentence_initial: bool = False, whole_text: str = ""
+) -> Affiliation:
     """Post and organisation of a role phrase (collapsed whitespace).
 
     ``sentence_initial``: the phrase opens its sentence, so its first capital is no name.
@@ -100,7 +110,11 @@ def split_role(text: str, lang: str, *, sentence_initial: bool = False, whole_te
         if lang == "ky":
             post = text[chosen.end :].strip(" ,—–-")
         else:
-            post = text[: chosen.start].strip(" ,—–-") if chosen.end >= len(text.rstrip(" .")) else text
+            post = (
+                text[: chosen.start].strip(" ,—–-")
+                if chosen.end >= len(text.rstrip(" ."))
+                else text
+            )
             post = re.sub(r"\s+(?:of|at|with)(?:\s+the)?$", "", post, flags=re.I)
         if post and org:
             return Affiliation(post, org)
@@ -121,7 +135,7 @@ def _bodies(text: str, lang: str) -> list[Body]:
         if kind is None:
             continue
         if lang == "ky":
-            if not KY_GENITIVE.search(word.strip("«»“”\"")) and i + 1 < len(tokens):
+            if not KY_GENITIVE.search(word.strip('«»“”"')) and i + 1 < len(tokens):
                 continue  # a body in front of a post stands in the genitive
             out.append(Body(0, tok.end(), tok.end(), kind))
         elif lang == "ru":
@@ -140,13 +154,26 @@ def _bodies(text: str, lang: str) -> list[Body]:
                 of = m
             start = of.end() if of else 0
             out.append(Body(start, len(text), tok.end(), kind))
-    for m in re.finditer(r"(?<![\w«“])([A-ZА-ЯЁӨҮҢ]{2,5})\s+[«“„\"]", text):  # "ОФ «...»", "NGO “...”"
-        if m.group(1) in _abbreviations(lang) and not any(b.start <= m.start() < b.head_end for b in out):
+    for m in re.finditer(
+        r"(?<![\w«“])([A-ZА-ЯЁӨҮҢ]{2,5})\s+[«“„\"]", text
+    ):  # "ОФ «...»", "NGO “...”"
+        if m.group(1) in _abbreviations(lang) and not any(
+            b.start <= m.start() < b.head_end for b in out
+        ):
             end = _quote_end(text, m.end() - 1)
             if lang == "ky":
-                out.append(Body(0, _ky_word_end(text, end), _ky_word_end(text, end), "organisation"))
+                out.append(
+                    Body(0, _ky_word_end(text, end), _ky_word_end(text, end), "organisation")
+                )
             else:
-                out.append(Body(m.start(1), _ru_end(text, end) if lang == "ru" else len(text), end, "organisation"))
+                out.append(
+                    Body(
+                        m.start(1),
+                        _ru_end(text, end) if lang == "ru" else len(text),
+                        end,
+                        "organisation",
+                    )
+                )
     out.sort(key=lambda b: b.start)
     return out
 
@@ -191,7 +218,9 @@ def _place_word(text: str) -> bool:
     from kg.extract.places import gazetteer
 
     first = text.split()[:2]
-    return any(gazetteer().lookup(" ".join(first[:n])) is not None for n in (1, 2) if len(first) >= n)
+    return any(
+        gazetteer().lookup(" ".join(first[:n])) is not None for n in (1, 2) if len(first) >= n
+    )
 
 
 def _choose(text: str, bodies: list[Body], lang: str, sentence_initial: bool) -> Body | None:
@@ -215,7 +244,9 @@ def _choose(text: str, bodies: list[Body], lang: str, sentence_initial: bool) ->
         return first
     pool = [b for b in named if b.kind != "project"] or named
     chosen = pool[0]
-    if chosen.kind == "territorial" and not any(b.start < chosen.start and b.kind != "territorial" for b in bodies):
+    if chosen.kind == "territorial" and not any(
+        b.start < chosen.start and b.kind != "territorial" for b in bodies
+    ):
         return None
     return chosen
 
@@ -240,7 +271,7 @@ def _ministry(text: str, lang: str, whole_text: str) -> str | None:
 
 MINISTRY_TAIL = {
     "ru": r"(?:,?\s+(?:и\s+)?[а-яё-]+(?:ия|ии|ы|и|а|я|ого|его|ой|ей|ых|их|ов|ев)(?![\w-]))*"
-          r"(?:\s+(?:Кыргызской\s+Республики|КР)(?![\w-]))?",
+    r"(?:\s+(?:Кыргызской\s+Республики|КР)(?![\w-]))?",
     "en": r"(?:,?\s+(?:and\s+)?[A-Z][\w-]*(?![\w-]))*",
     "ky": r"",
 }

@@ -47,7 +47,7 @@ def _word_value(word: str) -> int | None:
 
 KY_NUMBER_SUFFIX = re.compile(r"с?[ыиуү]|[ыиуү]н|[оө]{2}")
 """Kyrgyz endings on a number word: possessive ("экиси", of them two), collective ("бешөө")."""
-NUMBER_TOKEN = r"\d{1,5}|[^\W\d_]+(?:[-\s][^\W\d_]+){0,2}"
+NUMBER_TOKEN = r"\d{1,5}|[^\W\d_]+(?:[-\s][^\W\d_]+){0,2}"  # noqa: S105 (a regex, not a password)
 
 
 def parse_number(text: str) -> int | None:
@@ -91,7 +91,9 @@ def _labelled() -> re.Pattern[str]:
 
 LABELLED = r"\s*[–—:-]\s*(?=\d)"
 """A sex named before its number: "женщин – 20", "аялдар – 17", "women: 16"."""
-PARTICIPATED = re.compile(r"катыш|участвова|приняли\s+участие|took\s+part|attended|participated|келди|келишти", re.I)
+PARTICIPATED = re.compile(
+    r"катыш|участвова|приняли\s+участие|took\s+part|attended|participated|келди|келишти", re.I
+)
 
 
 def find_counts(text: str, start: int, end: int) -> list[Count]:
@@ -118,7 +120,9 @@ def find_counts(text: str, start: int, end: int) -> list[Count]:
         if what is None:
             continue
         window = text[max(start, m.start() - 30) : m.start()]
-        is_part = bool(partitive.search(window)) or "(" in window[-3:] or _partitive_after(text, m.end())
+        is_part = (
+            bool(partitive.search(window)) or "(" in window[-3:] or _partitive_after(text, m.end())
+        )
         out.append(Count(n, what, m.start(), m.end(), is_part))
     tokens = list(re.finditer(r"[^\W\d_]+", text[start:end]))
     i = 0
@@ -134,7 +138,11 @@ def find_counts(text: str, start: int, end: int) -> list[Count]:
             what = _what_follows(text, b, end, nouns)
             if what is not None and not _approximate(text, a, b, approx_before):
                 window = text[max(start, a - 30) : a]
-                out.append(Count(n, what, a, b, bool(partitive.search(window)) or _partitive_after(text, b)))
+                out.append(
+                    Count(
+                        n, what, a, b, bool(partitive.search(window)) or _partitive_after(text, b)
+                    )
+                )
             i += size - 1
             break
         i += 1
@@ -166,9 +174,15 @@ def _what_follows(text: str, pos: int, end: int, nouns: re.Pattern[str]) -> str 
             return "people"
         part = SPLIT_BY_SEX.match(rest)
         sex = nouns.search(rest, part.end(), part.end() + 30) if part else None
-        if sex and sex.lastgroup in {"women", "men"} and re.search(r"\d|[^\W\d_]", rest[part.end() : sex.start()]):
+        if (
+            sex
+            and sex.lastgroup in {"women", "men"}
+            and re.search(r"\d|[^\W\d_]", rest[part.end() : sex.start()])
+        ):
             return "people"
-        group = re.match(rf"{re.escape(group.group())}\s+[^\W\d_][\w'’-]*", text[pos : min(end, pos + 80)])
+        group = re.match(
+            rf"{re.escape(group.group())}\s+[^\W\d_][\w'’-]*", text[pos : min(end, pos + 80)]
+        )
         if group and len(group.group().split()) > 4:
             break
     return None
@@ -182,7 +196,7 @@ SPLIT_BY_SEX = re.compile(
 
 
 def _partitive_after(text: str, pos: int) -> bool:
-    """"twenty-three of them women", "15 из них женщины": the part follows the number."""
+    """ "twenty-three of them women", "15 из них женщины": the part follows the number."""
     return bool(re.match(r"\s+(?:of\s+(?:them|whom)|из\s+них)\b", text[pos : pos + 20], re.I))
 
 
@@ -206,7 +220,13 @@ def _approximate(text: str, start: int, end: int, approx_before: re.Pattern[str]
     if re.search(rf"(?<![\w-])(?:{approx_before.pattern})\s*$", before, re.I):
         return True
     after = text[end : end + 25]
-    return bool(re.match(r"\s*-?\s*(?:[дт][аеоө]н|[гк][аеоө])\s+(?:ашуун|ашык|көп|жакын|чейин)|[дт][аеоө]н\s|\+", after, re.I))
+    return bool(
+        re.match(
+            r"\s*-?\s*(?:[дт][аеоө]н|[гк][аеоө])\s+(?:ашуун|ашык|көп|жакын|чейин)|[дт][аеоө]н\s|\+",
+            after,
+            re.I,
+        )
+    )
 
 
 def participants_from_field(text: str, start: int, end: int) -> tuple[Participants, list[Count]]:
@@ -214,7 +234,12 @@ def participants_from_field(text: str, start: int, end: int) -> tuple[Participan
     counts = find_counts(text, start, end)
     first = re.match(r"[\s*]*(\d{1,5})(?![\d])", text[start:end])
     if first and not any(c.start == start + first.start(1) for c in counts):
-        if not _approximate(text, start + first.start(1), start + first.end(1), pattern("cues", "approximate", "before", whole=False)):
+        if not _approximate(
+            text,
+            start + first.start(1),
+            start + first.end(1),
+            pattern("cues", "approximate", "before", whole=False),
+        ):
             value = int(first.group(1))
             counts.insert(0, Count(value, "people", start + first.start(1), start + first.end(1)))
     elif first is None:
@@ -244,4 +269,10 @@ def _combine(counts: list[Count], *, in_field: bool) -> Participants:
     return Participants(total=total, women=women, men=men)
 
 
-__all__ = ["Count", "find_counts", "parse_number", "participants_from_field", "participants_from_text"]
+__all__ = [
+    "Count",
+    "find_counts",
+    "parse_number",
+    "participants_from_field",
+    "participants_from_text",
+]

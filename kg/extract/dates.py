@@ -89,7 +89,9 @@ def _patterns() -> list[re.Pattern[str]]:
         # ky: 2021-жылдын 22-апрель (күнү), 2021-жылы 22-23-апрелде
         re.compile(rf"{YEAR_KY}\s+{DAY}(?:{sep}{DAY2})?\s*-\s*{MONTH}", re.I),
         # ru/ky: с 22 по 24 июля 2024 года
-        re.compile(rf"(?:с|from)\s+{DAY}\s+(?:по|до|to)\s+{DAY2}\s+{MONTH}(?:,?\s+{YEAR_RU})?", re.I),
+        re.compile(
+            rf"(?:с|from)\s+{DAY}\s+(?:по|до|to)\s+{DAY2}\s+{MONTH}(?:,?\s+{YEAR_RU})?", re.I
+        ),
         # 13-15- августта, 22–24 июля 2024, 22-апрелде, 22 апреля 2021 г., 22 April 2021,
         # 14-июнь, 2022-жыл
         re.compile(
@@ -97,9 +99,15 @@ def _patterns() -> list[re.Pattern[str]]:
             re.I,
         ),
         # from June 1 to 3, 2023
-        re.compile(rf"{WORD_START}(?:from\s+)?{MONTH}\s+{DAY}(?:st|nd|rd|th)?\s+(?:to|till|until|through)\s+{DAY2}(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])", re.I),
+        re.compile(
+            rf"{WORD_START}(?:from\s+)?{MONTH}\s+{DAY}(?:st|nd|rd|th)?\s+(?:to|till|until|through)\s+{DAY2}(?:st|nd|rd|th)?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])",
+            re.I,
+        ),
         # April 22, 2021; April 22-24, 2021; April 11
-        re.compile(rf"{WORD_START}{MONTH}\s+{DAY}(?:st|nd|rd|th)?(?:{sep}{DAY2})?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])", re.I),
+        re.compile(
+            rf"{WORD_START}{MONTH}\s+{DAY}(?:st|nd|rd|th)?(?:{sep}{DAY2})?(?:,?\s+(?P<y>\d{{4}}))?(?![\d])",
+            re.I,
+        ),
         # 22.04.2021, 22/04/2021, 03.11.22
         re.compile(r"(?<![\d.])(?P<d>[0-3]?\d)[./](?P<mn>[01]?\d)[./](?P<y>\d{4}|\d{2})(?![\d])"),
         # 2021-04-22

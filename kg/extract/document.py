@@ -13,10 +13,58 @@ from dataclasses import dataclass, field
 from kg.extract.lexicon import pattern
 
 ABBREVIATIONS = {
-    "г", "гг", "ш", "ж", "т", "б", "ул", "им", "обл", "р-н", "с", "пос", "мкр", "пр", "д", "кв",
-    "mr", "ms", "mrs", "dr", "prof", "st", "no", "vs", "etc", "e.g", "i.e", "jr", "sr", "inc", "ltd",
-    "тел", "см", "млн", "млрд", "тыс", "руб", "сом", "т.б", "ж.б", "б.а", "ж.б.у.с", "и.о", "т.д",
-    "т.п", "др", "проф", "акад", "каф", "о", "к", "зам",
+    "г",
+    "гг",
+    "ш",
+    "ж",
+    "т",
+    "б",
+    "ул",
+    "им",
+    "обл",
+    "р-н",
+    "с",
+    "пос",
+    "мкр",
+    "пр",
+    "д",
+    "кв",
+    "mr",
+    "ms",
+    "mrs",
+    "dr",
+    "prof",
+    "st",
+    "no",
+    "vs",
+    "etc",
+    "e.g",
+    "i.e",
+    "jr",
+    "sr",
+    "inc",
+    "ltd",
+    "тел",
+    "см",
+    "млн",
+    "млрд",
+    "тыс",
+    "руб",
+    "сом",
+    "т.б",
+    "ж.б",
+    "б.а",
+    "ж.б.у.с",
+    "и.о",
+    "т.д",
+    "т.п",
+    "др",
+    "проф",
+    "акад",
+    "каф",
+    "о",
+    "к",
+    "зам",
 }
 LIST_ENDS = {"т.д", "т.п", "ж.б", "т.б", "ж.б.у.с", "etc"}
 """Abbreviations that close a list ("и т.д.", "ж.б.", "etc."): before a capitalised word, the
@@ -180,8 +228,11 @@ def paragraphs(view: str, end: int) -> list[Unit]:
             if (
                 gap.count("\n") == 1
                 and prev
-                and prev[-1] not in ".:;!?»\"”"
-                and (first.islower() or (prev.endswith(",") and not _looks_like_item(view[start:stop])))
+                and prev[-1] not in '.:;!?»"”'
+                and (
+                    first.islower()
+                    or (prev.endswith(",") and not _looks_like_item(view[start:stop]))
+                )
             ):
                 out[-1] = Unit(out[-1].start, stop)
                 continue
@@ -207,7 +258,7 @@ def sentences(view: str, paras: list[Unit]) -> list[Unit]:
             start = m.end()
             while start < p.end and view[start].isspace():
                 start += 1
-        if start < p.end and view[start:p.end].strip():
+        if start < p.end and view[start : p.end].strip():
             out.append(Unit(start, p.end))
     return [Unit(*_trimmed(view, s)) for s in out if view[s.start : s.end].strip()]
 

@@ -29,7 +29,11 @@ def top_level_splits(
     With ``genitive_conj`` a Kyrgyz "жана" splits only after a genitive ("Өкмөттүн жана ...
     уюмдардын өкүлдөрү"), not inside a phrase ("шаардык жана райондук ... адистер").
     """
-    conj = {"ky": r"жана|ошондой\s+эле|же", "ru": r"и|а\s+также|или", "en": r"and|as\s+well\s+as|or"}[lang]
+    conj = {
+        "ky": r"жана|ошондой\s+эле|же",
+        "ru": r"и|а\s+также|или",
+        "en": r"and|as\s+well\s+as|or",
+    }[lang]
     pieces: list[tuple[int, int]] = []
     depth = 0
     pos = start
@@ -63,9 +67,27 @@ def top_level_splits(
     return [p for p in pieces if view[p[0] : p[1]].strip()]
 
 
-RU_ADJ_ENDINGS = ("ого", "его", "ой", "ей", "ых", "их", "ому", "ему", "ым", "им", "ая", "ый", "ий", "ое", "ые", "ие")
+RU_ADJ_ENDINGS = (
+    "ого",
+    "его",
+    "ой",
+    "ей",
+    "ых",
+    "их",
+    "ому",
+    "ему",
+    "ым",
+    "им",
+    "ая",
+    "ый",
+    "ий",
+    "ое",
+    "ые",
+    "ие",
+)
 PLURAL_HEAD = re.compile(
-    r"(?:[a-z]+s|[^\W\d_]+(?:лар|лер|дар|дер|тар|тер|лор|лөр|дор|дөр|тор|төр)[^\W\d_]*)$", re.I)
+    r"(?:[a-z]+s|[^\W\d_]+(?:лар|лер|дар|дер|тар|тер|лор|лөр|дор|дөр|тор|төр)[^\W\d_]*)$", re.I
+)
 
 
 def _shares_head(before: str, after: str, lang: str) -> bool:
@@ -76,18 +98,29 @@ def _shares_head(before: str, after: str, lang: str) -> bool:
     right = after.split()[:2]
     if not left or not right:
         return False
-    x, y = left[0].strip("«»“”\"(),"), right[0].strip("«»“”\"(),")
+    x, y = left[0].strip('«»“”"(),'), right[0].strip('«»“”"(),')
     if lang == "ru":
         ending = next((e for e in RU_ADJ_ENDINGS if x.lower().endswith(e)), None)
-        followed = len(right) > 1 and not right[0].endswith((",", ";", ".")) and right[1][:1].isalpha()
-        return ending is not None and y.lower().endswith(ending) and len(x) > 4 and len(y) > 4 and followed
+        followed = (
+            len(right) > 1 and not right[0].endswith((",", ";", ".")) and right[1][:1].isalpha()
+        )
+        return (
+            ending is not None
+            and y.lower().endswith(ending)
+            and len(x) > 4
+            and len(y) > 4
+            and followed
+        )
     if len(right) < 2 or not (x[:1].isupper() and y[:1].isupper()):
         return False
     return bool(PLURAL_HEAD.search(right[1].strip(",.;:")) and right[1][:1].islower())
 
 
-EN_ITEM_START = re.compile(r"\s*(?:the|a|an|some|other|representatives|members|staff|heads|employees|"
-                           r"officials|experts|people|those|that)\b", re.I)
+EN_ITEM_START = re.compile(
+    r"\s*(?:the|a|an|some|other|representatives|members|staff|heads|employees|"
+    r"officials|experts|people|those|that)\b",
+    re.I,
+)
 
 
 def _en_new_item(before: str, after: str) -> bool:
@@ -95,13 +128,18 @@ def _en_new_item(before: str, after: str) -> bool:
     "the head of ...", "that ..."), not inside a simple pair ("teachers and school principals")."""
     before = re.split(r"[,;]", before)[-1]
     following = re.split(r"[,;]", after)[0]
-    return bool(EN_ITEM_START.match(after) or re.search(r"\s(?:of|from|with|in|at|that)\s", f" {before} ")
-                or re.search(r"\s(?:of|from|with|in|at|that)\s", f" {following} "))
+    return bool(
+        EN_ITEM_START.match(after)
+        or re.search(r"\s(?:of|from|with|in|at|that)\s", f" {before} ")
+        or re.search(r"\s(?:of|from|with|in|at|that)\s", f" {following} ")
+    )
 
 
 def _clean(doc: Document, a: int, b: int) -> tuple[int, int]:
     a, b = doc.trim(a, b, " \t\n,;:.—–-")
-    lead = re.match(r"(?:ошондой\s+эле|а\s+также|as\s+well\s+as|also|and|жана|и)\s+", doc.view[a:b], re.I)
+    lead = re.match(
+        r"(?:ошондой\s+эле|а\s+также|as\s+well\s+as|also|and|жана|и)\s+", doc.view[a:b], re.I
+    )
     if lead:
         a += lead.end()
     return a, b
@@ -140,7 +178,9 @@ def split_items(doc: Document, start: int, end: int, *, distribute: bool = True)
     return items
 
 
-def _russian_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str], distribute: bool) -> list[Item]:
+def _russian_items(
+    doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str], distribute: bool
+) -> list[Item]:
     view = doc.view
     items: list[Item] = []
     head_word = None
@@ -150,8 +190,13 @@ def _russian_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Patte
         if m:
             head_word = m.group()
             items.append((a, b, text))
-        elif (head_word and distribute and text[:1].islower() and not _has_own_head(text)
-              and _genitive_piece(text)):
+        elif (
+            head_word
+            and distribute
+            and text[:1].islower()
+            and not _has_own_head(text)
+            and _genitive_piece(text)
+        ):
             items.append((a, b, f"{head_word} {text}"))
         else:
             head_word = None if not distribute else head_word
@@ -163,7 +208,7 @@ RU_ADJ = re.compile(r"(?:ые|ие|ый|ий|ой|ая|яя|ое|ее|ых|их)
 
 
 def _shared_complement(view: str, items: list[Item]) -> list[Item]:
-    """"глава и аппарат АО", "главы и сотрудники айыл окмоту": two nouns joined by "и" share the
+    """ "глава и аппарат АО", "главы и сотрудники айыл окмоту": two nouns joined by "и" share the
     words after the second one."""
     out = list(items)
     relational_nouns = {*words("cues", "own_heads", "ru"), *words("cues", "shared_heads", "ru")}
@@ -173,8 +218,14 @@ def _shared_complement(view: str, items: list[Item]) -> list[Item]:
         words_ = nxt.split()
         joined = re.fullmatch(r"\s+и\s+", view[b:na])
         relational = text.lower() in relational_nouns
-        if (joined and relational and text[:1].islower()
-                and len(words_) >= 2 and not RU_ADJ.search(words_[0]) and words_[0][:1].islower()):
+        if (
+            joined
+            and relational
+            and text[:1].islower()
+            and len(words_) >= 2
+            and not RU_ADJ.search(words_[0])
+            and words_[0][:1].islower()
+        ):
             out[i] = (a, b, f"{text} {' '.join(words_[1:])}")
     return out
 
@@ -188,23 +239,33 @@ def _genitive_piece(text: str) -> bool:
 def _has_own_head(text: str) -> bool:
     """A Russian piece in the nominative plural ("журналисты") is a category of its own."""
     first = text.split()[0].lower()
-    return bool(re.search(r"(?:ы|и|ые|ие)$", first)) and not re.search(r"(?:ых|их|ой|ей|ого|его)$", first)
+    return bool(re.search(r"(?:ы|и|ые|ие)$", first)) and not re.search(
+        r"(?:ых|их|ой|ей|ого|его)$", first
+    )
 
 
 EN_TRAILING_HEAD = re.compile(
-    r"^(?:[\w’'-]+\s+){1,2}(representatives|members|staff|officials|leaders|activists)$", re.I)
+    r"^(?:[\w’'-]+\s+){1,2}(representatives|members|staff|officials|leaders|activists)$", re.I
+)
 """"civil society and media representatives": the head after the last item is shared."""
 
 
-def _english_items(doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str]) -> list[Item]:
+def _english_items(
+    doc: Document, pieces: list[tuple[int, int]], heads: re.Pattern[str]
+) -> list[Item]:
     view = doc.view
     items: list[Item] = []
     together = re.compile(r"together\s+with\s+", re.I)
-    pieces = [(lead.end(), b) if (lead := together.match(view, a, b)) else (a, b)
-              for a, b in pieces]
+    pieces = [
+        (lead.end(), b) if (lead := together.match(view, a, b)) else (a, b) for a, b in pieces
+    ]
     for a, b in pieces:
         text = " ".join(view[a:b].split())
-        if items and text[:1].isupper() and not re.match(r"(?:The|A|An|Representatives|Staff|Members|Heads)\b", text):
+        if (
+            items
+            and text[:1].isupper()
+            and not re.match(r"(?:The|A|An|Representatives|Staff|Members|Heads)\b", text)
+        ):
             pa, _, _ = items[-1]
             items[-1] = (pa, b, " ".join(view[pa:b].split()))
             continue

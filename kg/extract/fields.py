@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from kg.extract.document import Document, Unit
 from kg.extract.lexicon import rules
 
-LABEL_RE = re.compile(r"[ \t]*(?:\d+[.)]\s*)?(?P<label>[^\n:\t|]{2,80}?)[ \t]*(?::|\t|[ \t][—–-][ \t])[ \t]*")
+LABEL_RE = re.compile(
+    r"[ \t]*(?:\d+[.)]\s*)?(?P<label>[^\n:\t|]{2,80}?)[ \t]*(?::|\t|[ \t][—–-][ \t])[ \t]*"
+)
 
 
 KY_GENITIVE = re.compile(r"(?:[нд][ыиуү]н|т[ыиуү]н)$", re.I)
@@ -60,13 +62,18 @@ def classify_label(label: str) -> str | None:
         return None
     if len(words) >= 3 and any(FINITE_VERB.search(w) for w in words[1:]):
         return None  # "Катышуучулар төмөнкү көйгөйлөрдү белгилешти:" is a sentence, not a label
-    found = [(m.start(), -len(m.group()), order, name)
-             for order, (name, pat) in enumerate(_label_keys()) for m in pat.finditer(label)]
+    found = [
+        (m.start(), -len(m.group()), order, name)
+        for order, (name, pat) in enumerate(_label_keys())
+        for m in pat.finditer(label)
+    ]
     if not found:
         return None
     if KY_GENITIVE.search(words[0]):
         # a Kyrgyz genitive modifies the noun after it: "Катышуучулардын сунуштары" are proposals
-        found = [(-(start - length), length, order, name) for start, length, order, name in found]  # by end
+        found = [
+            (-(start - length), length, order, name) for start, length, order, name in found
+        ]  # by end
     return min(found)[3]
 
 
@@ -79,10 +86,9 @@ def find_fields(doc: Document) -> list[Field]:
         if not m:
             continue
         label = m.group("label").strip()
-        if not label or label[0].islower() and not re.match(r"\d", m.group().lstrip()):
-            # labels open with a capital; a lower-case start is running prose
-            if not _bold_label(doc, line.start, m.end("label")):
-                continue
+        lower_start = not label or (label[0].islower() and not re.match(r"\d", m.group().lstrip()))
+        if lower_start and not _bold_label(doc, line.start, m.end("label")):
+            continue  # labels open with a capital; a lower-case start is running prose
         name = classify_label(label)
         if name is None:
             continue
@@ -94,7 +100,10 @@ def find_fields(doc: Document) -> list[Field]:
                 nm = LABEL_RE.match(doc.view, nxt.start, nxt.end)
                 if nm and classify_label(nm.group("label")) and not re.match(r"\s*\d+[.)]", seg):
                     break
-                if not re.match(r"\s*(?:\d+[.)]|[-•–*·])\s", doc.text[nxt.start : nxt.end]) and block:
+                if (
+                    not re.match(r"\s*(?:\d+[.)]|[-•–*·])\s", doc.text[nxt.start : nxt.end])
+                    and block
+                ):
                     break
                 block.append(nxt)
         fields.append(
@@ -104,11 +113,13 @@ def find_fields(doc: Document) -> list[Field]:
 
 
 def _bold_label(doc: Document, start: int, end: int) -> bool:
-    return "**" in doc.text[start:end + 3] or "<b>" in doc.text[start:end]
+    return "**" in doc.text[start : end + 3] or "<b>" in doc.text[start:end]
 
 
 def first(fields: list[Field], name: str) -> Field | None:
-    return next((f for f in fields if f.name == name and (f.value.end > f.value.start or f.block)), None)
+    return next(
+        (f for f in fields if f.name == name and (f.value.end > f.value.start or f.block)), None
+    )
 
 
 __all__ = ["Field", "classify_label", "find_fields", "first"]

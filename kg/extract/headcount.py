@@ -19,10 +19,16 @@ PARTICIPATION = re.compile(
 )
 
 
-def participants(doc: Document, fields: list[Field]) -> tuple[Participants, dict[str, tuple[int, int]]]:
+def participants(
+    doc: Document, fields: list[Field]
+) -> tuple[Participants, dict[str, tuple[int, int]]]:
     f = first(fields, "count")
     audience = first(fields, "audience")
-    if f is None and audience is not None and re.match(r"\s*\d", doc.view[audience.value.start : audience.value.end]):
+    if (
+        f is None
+        and audience is not None
+        and re.match(r"\s*\d", doc.view[audience.value.start : audience.value.end])
+    ):
         f = audience  # "Participants: 18 journalists and ..."
     if f is not None:
         result, found = counts.participants_from_field(doc.view, f.value.start, f.value.end)
@@ -33,7 +39,13 @@ def participants(doc: Document, fields: list[Field]) -> tuple[Participants, dict
             part, got = counts.participants_from_text(doc.view, s.start, s.end)
             if part.is_empty():
                 continue
-            if not PARTICIPATION.search(text) and not any(c.what == "people" and re.match(r"(?i)катышуучу|участник|particip", doc.view[c.end:c.end + 20].strip()) for c in got):
+            if not PARTICIPATION.search(text) and not any(
+                c.what == "people"
+                and re.match(
+                    r"(?i)катышуучу|участник|particip", doc.view[c.end : c.end + 20].strip()
+                )
+                for c in got
+            ):
                 continue
             result, found = part, got
             break
@@ -50,7 +62,7 @@ def participants(doc: Document, fields: list[Field]) -> tuple[Participants, dict
 
 
 def count_phrase(doc: Document, span: tuple[int, int]) -> list[tuple[int, int, str]]:
-    """"20 лидер айым": the words after the number name the audience when there is no list."""
+    """ "20 лидер айым": the words after the number name the audience when there is no list."""
     m = re.match(r"\s+((?:[^\W\d_][\w-]*\s+){1,2}[^\W\d_][\w-]*)", doc.view[span[1] : span[1] + 60])
     if not m:
         return []

@@ -22,8 +22,9 @@ from kg.extract.lists import LIST_REACH
 
 ITEM_LINE = re.compile(r"[ \t]*(?:\(?\d{1,2}[.)]|[-•–*·●▪])[ \t]+")
 KY_PARTICIPLE = re.compile(r"(?:[гк][аеоө]н|[гк][аеоө]н[ыиуү]н)$", re.I)
-KY_PLURAL_NOUN = re.compile(r"(?:маселе|көйгөй|суроо|кыйынчылык)(?:лер|лөр|лор|лар|тар)(?![\w])",
-                            re.I)
+KY_PLURAL_NOUN = re.compile(
+    r"(?:маселе|көйгөй|суроо|кыйынчылык)(?:лер|лөр|лор|лар|тар)(?![\w])", re.I
+)
 """A problem noun in the bare plural: it closes one item rather than naming a list's kind."""
 REPEATED = re.compile(r"(?:о|об|обо|на|про|about|that|on)\s", re.I)
 
@@ -105,8 +106,12 @@ def _skip_intro(doc: Document, a: int, b: int) -> int:
     head = doc.view[a:b]
     best = 0
     if doc.lang == "ky":
-        while (im := intro.match(head, best + len(head[best:]) - len(head[best:].lstrip()))) and im.end() > best:
-            best = im.end()  # intro words one after another from the start, never from inside an item
+        while (
+            im := intro.match(head, best + len(head[best:]) - len(head[best:].lstrip()))
+        ) and im.end() > best:
+            best = (
+                im.end()
+            )  # intro words one after another from the start, never from inside an item
         return a + best
     lead = re.match(r"(?:и|and)\s+", head, re.I)
     im = intro.search(head)
@@ -120,8 +125,8 @@ def _cut_tail(doc: Document, a: int, b: int) -> int:
     while True:
         a2, b2 = doc.trim(a, b)
         last = None
-        for last in tail.finditer(doc.view, a2, b2):
-            pass
+        for found in tail.finditer(doc.view, a2, b2):
+            last = found  # the last cue of the tail wins
         if last is None or last.end() < b2 - 1:
             return b2
         b = last.start()
@@ -136,8 +141,9 @@ def _following_items(doc: Document, s: Unit) -> list[Unit]:
     for line in doc.lines:
         if line.start < s.end:
             continue
-        marked = (ITEM_LINE.match(doc.text, line.start, line.end)
-                  or ITEM_LINE.match(doc.view, line.start, line.end))
+        marked = ITEM_LINE.match(doc.text, line.start, line.end) or ITEM_LINE.match(
+            doc.view, line.start, line.end
+        )
         text = doc.view[line.start : line.end].strip()
         if not marked and ((out and not plain) or not text.endswith((";", "."))):
             break
@@ -149,7 +155,9 @@ def _following_items(doc: Document, s: Unit) -> list[Unit]:
 
 
 def _line_item(doc: Document, line: Unit) -> list[Item]:
-    m = ITEM_LINE.match(doc.text, line.start, line.end) or ITEM_LINE.match(doc.view, line.start, line.end)
+    m = ITEM_LINE.match(doc.text, line.start, line.end) or ITEM_LINE.match(
+        doc.view, line.start, line.end
+    )
     a, b = doc.trim(line.start + (m.end() - line.start if m else 0), line.end, " \t\n.;,")
     text = _clean(doc.at((a, b)))
     return [(a, b, text)] if _long_enough(text) else []  # one list line, one issue
@@ -172,8 +180,11 @@ def _items(doc: Document, a: int, b: int) -> list[Item]:
             pos = a + m.end() - len(word) - 1
         pieces.append((pos, b))
     else:
-        return [(x, y, _clean(t)) for x, y, t in split_items(doc, a, b, distribute=False)
-                if _long_enough(_clean(t))]
+        return [
+            (x, y, _clean(t))
+            for x, y, t in split_items(doc, a, b, distribute=False)
+            if _long_enough(_clean(t))
+        ]
     out = []
     for x, y in pieces:
         x, y = doc.trim(x, y, " \t\n,;:.")
@@ -186,7 +197,9 @@ def _items(doc: Document, a: int, b: int) -> list[Item]:
 def _repeated_word(view: str, a: int, b: int) -> str | None:
     """The preposition or "that" each item opens with ("о ..., о ... и о ..."), also when the
     first one was read as part of the cue."""
-    m = REPEATED.match(view, a) or re.search(r"(?<!\w)(?:о|об|обо|на|про|about|that|on)\s+$", view[max(0, a - 6) : a])
+    m = REPEATED.match(view, a) or re.search(
+        r"(?<!\w)(?:о|об|обо|на|про|about|that|on)\s+$", view[max(0, a - 6) : a]
+    )
     if m is None:
         return None
     word = m.group().strip()
@@ -201,7 +214,9 @@ def _long_enough(text: str) -> bool:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"^(?:(?:и|and|жана)\s+)?(?:о|об|обо|that|about)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(
+        r"^(?:(?:и|and|жана)\s+)?(?:о|об|обо|that|about)\s+", "", text.strip(), flags=re.I
+    )
     # "..., и т.д.": the list's "etc." is not part of its last item
     text = re.sub(r",?\s+(?:и\s+т\.\s?[дп]|и\s+др|ж\.\s?б|etc)\.?$", "", text)
     return text.strip(" .;,")

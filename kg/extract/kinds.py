@@ -66,7 +66,9 @@ def _plural(text: str, k: KindMention, lang: str) -> bool:
         return False  # the nominative itself ("training of trainers", "тренерлер үчүн тренинг")
     return bool(
         (lang == "en" and word.endswith("s"))
-        or (lang == "ky" and re.search(r"(?:лар|лер|дар|дер|тар|тер|лор|лөр|дор|дөр|тор|төр)", word))
+        or (
+            lang == "ky" and re.search(r"(?:лар|лер|дар|дер|тар|тер|лор|лөр|дор|дөр|тор|төр)", word)
+        )
         or (lang == "ru" and re.search(r"(?:ы|и|ов|ей|ах|ами)$", word) and k.rank == 1)
     )
 

@@ -36,7 +36,10 @@ def pattern(name: str, key: str, lang: str | None = None, *, whole: bool = True)
         return re.compile(r"(?!x)x")
     # an alternative that opens with a word pattern starts at a word's start: without the
     # lookbehind the engine would try it at every letter of every word
-    body = "|".join(f"(?:(?<![\\w-]){a})" if a.startswith(("\\w", "[^\\W")) else f"(?:{a})" for a in alternatives)
+    body = "|".join(
+        f"(?:(?<![\\w-]){a})" if a.startswith(("\\w", "[^\\W")) else f"(?:{a})"
+        for a in alternatives
+    )
     if whole:
         body = rf"(?<![\w-])(?:{body})(?![\w])"
     return re.compile(body, re.I)

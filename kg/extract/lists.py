@@ -19,8 +19,26 @@ KY_CLAUSE_END = re.compile(r"(?<![\w-])\w+(?:ып|ип|уп|үп|п|т|ди|ды
 KY_SOURCE_LIST = re.compile(r"(?<=[дтн][аеоө]н)\s*(?:,|\s+жана\s)")
 """An ablative followed by a comma or "жана" is one of the sources of a list ("X-тен, Y-тен жана
 Z-тен өкүлдөр"), not a clause boundary."""
-KY_CASE_ENDS = ("га", "ге", "го", "гө", "ка", "ке", "ко", "кө", "на", "не", "дан", "ден", "тан",
-                "тен", "нан", "нен", "дөн", "дон")
+KY_CASE_ENDS = (
+    "га",
+    "ге",
+    "го",
+    "гө",
+    "ка",
+    "ке",
+    "ко",
+    "кө",
+    "на",
+    "не",
+    "дан",
+    "ден",
+    "тан",
+    "тен",
+    "нан",
+    "нен",
+    "дөн",
+    "дон",
+)
 KY_LOCATIVE = ("да", "де", "до", "дө", "та", "те", "то", "тө")
 """A locative ("Айылда", "шаарында") places the clause; the list after it is the audience."""
 LIST_REACH = 800
@@ -44,7 +62,9 @@ def audience_from_field(doc: Document, f: Field) -> list[Item]:
     return _tidy_audience(doc, split_items(doc, f.value.start, f.value.end))
 
 
-def audience_from_text(doc: Document, sentences: list[Unit], people_spans: list[tuple[int, int]]) -> list[Item]:
+def audience_from_text(
+    doc: Document, sentences: list[Unit], people_spans: list[tuple[int, int]]
+) -> list[Item]:
     """Audience lists of the sentences that say who came."""
     cue = pattern("cues", "audience", doc.lang)
     items: list[Item] = []
@@ -55,7 +75,8 @@ def audience_from_text(doc: Document, sentences: list[Unit], people_spans: list[
                 continue
             a, b = span
             found = [
-                it for it in split_items(doc, a, b)
+                it
+                for it in split_items(doc, a, b)
                 if not any(x < it[1] and it[0] < y for x, y in people_spans)
             ]
             items.extend(_tidy_audience(doc, found))
@@ -69,8 +90,9 @@ def audience_from_text(doc: Document, sentences: list[Unit], people_spans: list[
     return out
 
 
-def _audience_span(doc: Document, s: Unit, m: re.Match[str],
-                   people_spans: list[tuple[int, int]]) -> tuple[int, int] | None:
+def _audience_span(
+    doc: Document, s: Unit, m: re.Match[str], people_spans: list[tuple[int, int]]
+) -> tuple[int, int] | None:
     view = doc.view
     colon = re.match(r"\s*:", view[m.end() : s.end])
     if colon:  # "... 40 катышуучу: ...", "80 participants: ..." (a count, not a label, before it)
@@ -83,7 +105,9 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str],
     if doc.lang == "ky":
         word = m.group().lower()
         if "арасында" in word:
-            verb = re.search(r"\s(?:болду|болушту|бар\s+эле|бар|катышты)(?!\w)", view[m.end() : s.end])
+            verb = re.search(
+                r"\s(?:болду|болушту|бар\s+эле|бар|катышты)(?!\w)", view[m.end() : s.end]
+            )
             if verb is None and pattern("cues", "issues", doc.lang).search(view, m.end(), s.end):
                 return None  # "Алардын арасында X, Y ... айтылды": the questions, not the people
             return (m.end(), m.end() + verb.start()) if verb else (m.end(), s.end)
@@ -97,15 +121,22 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str],
         for t in tokens:
             w = t.group()
             if KY_SOURCE_LIST.match(view, a + t.end()) or (
-                    re.search(r"[дтн][аеоө]н$", w) and heads.match(view, a + t.end() + 1)):
+                re.search(r"[дтн][аеоө]н$", w) and heads.match(view, a + t.end() + 1)
+            ):
                 continue  # "кеңешинен, мэриядан жана ... өкүлдөр": the sources of one head
             if w[:1].isdecimal():
                 continue  # "300дөн ашуун": a count, which the tidying drops
             if w.lower() == "эле" and re.search(r"ошондой\s+$", view[a : a + t.start()]):
                 continue  # "..., ошондой эле X" (as well as) joins the list
-            if w.lower() in KY_PRONOUNS or (
-                KY_BLOCKING.search(w.lower()) and len(w) > 4 and w.lower().endswith(KY_CASE_ENDS)
-            ) or ("-" not in w and len(w) > 4 and w.lower().endswith(KY_LOCATIVE)):
+            if (
+                w.lower() in KY_PRONOUNS
+                or (
+                    KY_BLOCKING.search(w.lower())
+                    and len(w) > 4
+                    and w.lower().endswith(KY_CASE_ENDS)
+                )
+                or ("-" not in w and len(w) > 4 and w.lower().endswith(KY_LOCATIVE))
+            ):
                 cut = a + t.end()
         a = cut
         # who went to meet the people ("аким Асан Токтогулов ... менен жолугушту") is no audience:
@@ -121,7 +152,9 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str],
                     a = a + t.end()
         lead = re.match(r"\s*\w+(?:[гк][аеоө]н)\s+(?=\S*\d|[^\W\d_]+\s)", view[a : m.start()])
         if lead and re.search(r"\d", view[a + lead.end() : m.start()][:6]):
-            a += lead.end()  # "... келген 26 жаш активист катышты": the participle belongs to the clause before
+            a += (
+                lead.end()
+            )  # "... келген 26 жаш активист катышты": the participle belongs to the clause before
         return _strip_counts(doc, a, m.start())
     end = min(s.end, m.end() + LIST_REACH)
     semi = view.find(";", m.end(), end)
@@ -130,12 +163,15 @@ def _audience_span(doc: Document, s: Unit, m: re.Match[str],
     start = m.end()
     if re.search(r"(?:for|для)$", m.group(), re.I):
         # "seminars for X, which ...", "тренинг для X по ...": whom it was for, not what about
-        stop = re.search(r"[,;:(]|\s(?:on|about|to|which|who|in\s+order|по|на\s+тему|о|об)\s",
-                         view[start:end])
+        stop = re.search(
+            r"[,;:(]|\s(?:on|about|to|which|who|in\s+order|по|на\s+тему|о|об)\s", view[start:end]
+        )
         return _strip_counts(doc, start, start + stop.start() if stop else end)
     colon = view.find(":", start, end)
     if colon != -1:
-        start = colon + 1  # "24 человека: сотрудники ..., педагоги ...", "came from ... districts: ..."
+        start = (
+            colon + 1
+        )  # "24 человека: сотрудники ..., педагоги ...", "came from ... districts: ..."
     return _strip_counts(doc, start, end)
 
 
@@ -156,15 +192,21 @@ def _tidy_audience(doc: Document, items: list[Item]) -> list[Item]:
     from kg.extract.lexicon import pattern as cue
 
     partitive = cue("cues", "partitive")
-    count_noun = re.compile(rf"(?:{'|'.join(str(n) for ns in rules('cues')['count_nouns'].values() for n in ns)})[\w-]*",
-                            re.I)
+    count_noun = re.compile(
+        rf"(?:{'|'.join(str(n) for ns in rules('cues')['count_nouns'].values() for n in ns)})[\w-]*",
+        re.I,
+    )
     out = []
     for a, b, text in items:
         counted = find_counts(doc.view, a, b)
         words = text.split()
-        if partitive.match(text) or (counted and len(words) <= 3 and any(
-                w[:1].isdecimal() or parse_number(w) is not None for w in words[:2]) and count_noun.fullmatch(words[-1])
-                and not count_noun.fullmatch(" ".join(words[-2:]))):
+        if partitive.match(text) or (
+            counted
+            and len(words) <= 3
+            and any(w[:1].isdecimal() or parse_number(w) is not None for w in words[:2])
+            and count_noun.fullmatch(words[-1])
+            and not count_noun.fullmatch(" ".join(words[-2:]))
+        ):
             continue  # a count ("отуз беш катышуучу", "анын ичинде 19 аял"), not a category
         text = APPROX_COUNT.sub("", text)
         if count_noun.fullmatch(text):
@@ -182,7 +224,7 @@ def _tidy_audience(doc: Document, items: list[Item]) -> list[Item]:
 
 
 def _ru_nominative_plural(text: str) -> str:
-    """"руководителей СМИ" → "руководители СМИ": the head noun of a counted group."""
+    """ "руководителей СМИ" → "руководители СМИ": the head noun of a counted group."""
     words = text.split()
     head = words[0]
     low = head.lower()
@@ -202,7 +244,9 @@ def recommendation_items(doc: Document, fields: list[Field]) -> list[tuple[int, 
     for f in fields:
         if f.name == "recommendations" and f.block:
             for line in f.block:
-                m = ITEM_MARK.match(doc.text, line.start, line.end) or ITEM_MARK.match(doc.view, line.start, line.end)
+                m = ITEM_MARK.match(doc.text, line.start, line.end) or ITEM_MARK.match(
+                    doc.view, line.start, line.end
+                )
                 if m:
                     spans.append(doc.trim(m.end(), line.end, " \t\n.;,"))
     if spans:
@@ -214,7 +258,9 @@ def recommendation_items(doc: Document, fields: list[Field]) -> list[tuple[int, 
         if not cue.search(text) or ITEM_MARK.match(text) or not text.rstrip().endswith(":"):
             continue
         for nxt in lines[i + 1 :]:
-            m = ITEM_MARK.match(doc.text, nxt.start, nxt.end) or ITEM_MARK.match(doc.view, nxt.start, nxt.end)
+            m = ITEM_MARK.match(doc.text, nxt.start, nxt.end) or ITEM_MARK.match(
+                doc.view, nxt.start, nxt.end
+            )
             if not m:
                 break
             spans.append(doc.trim(m.end(), nxt.end, " \t\n.;,"))
@@ -274,7 +320,10 @@ def presentations(doc: Document, topic: Quote | None) -> list[tuple[int, int, st
             for line in doc.lines:
                 if line.start < s.end:
                     continue
-                if not (ITEM_MARK.match(doc.text, line.start, line.end) or ITEM_MARK.match(doc.view, line.start, line.end)):
+                if not (
+                    ITEM_MARK.match(doc.text, line.start, line.end)
+                    or ITEM_MARK.match(doc.view, line.start, line.end)
+                ):
                     break
                 units.append(line)
     for s in units:
@@ -282,7 +331,9 @@ def presentations(doc: Document, topic: Quote | None) -> list[tuple[int, int, st
             if topic is not None and q.start == topic.start:
                 continue
             text = quote_text(doc.view, q)
-            if len(text.split()) < 3 or ORG_BEFORE_QUOTE.search(doc.view[max(s.start, q.open_at - 30) : q.open_at]):
+            if len(text.split()) < 3 or ORG_BEFORE_QUOTE.search(
+                doc.view[max(s.start, q.open_at - 30) : q.open_at]
+            ):
                 continue
             if text.endswith("!") or len(text) > 300:  # a slogan or a quoted speech, not a title
                 continue
@@ -290,5 +341,11 @@ def presentations(doc: Document, topic: Quote | None) -> list[tuple[int, int, st
     return out
 
 
-__all__ = ["Recommendation", "audience_from_field", "audience_from_text", "places_named",
-           "presentations", "recommendation_items"]
+__all__ = [
+    "Recommendation",
+    "audience_from_field",
+    "audience_from_text",
+    "places_named",
+    "presentations",
+    "recommendation_items",
+]

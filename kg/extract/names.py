@@ -85,11 +85,30 @@ def strip_ky_case(word: str) -> str:
 
 
 RU_CASES = [  # (ending of the form, ending of the nominative), family names and patronymics
-    ("овым", "ов"), ("евым", "ев"), ("овой", "ова"), ("евой", "ева"), ("ову", "ов"), ("еву", "ев"),
-    ("ова", "ов"), ("ева", "ев"), ("ине", "ина"), ("иной", "ина"), ("ина", "ин"), ("ину", "ин"),
-    ("ичем", "ич"), ("ичу", "ич"), ("ича", "ич"), ("овны", "овна"), ("евны", "евна"),
-    ("овне", "овна"), ("евне", "евна"), ("овной", "овна"), ("евной", "евна"),
-    ("ского", "ский"), ("скому", "ский"), ("ской", "ская"),
+    ("овым", "ов"),
+    ("евым", "ев"),
+    ("овой", "ова"),
+    ("евой", "ева"),
+    ("ову", "ов"),
+    ("еву", "ев"),
+    ("ова", "ов"),
+    ("ева", "ев"),
+    ("ине", "ина"),
+    ("иной", "ина"),
+    ("ина", "ин"),
+    ("ину", "ин"),
+    ("ичем", "ич"),
+    ("ичу", "ич"),
+    ("ича", "ич"),
+    ("овны", "овна"),
+    ("евны", "евна"),
+    ("овне", "овна"),
+    ("евне", "евна"),
+    ("овной", "овна"),
+    ("евной", "евна"),
+    ("ского", "ский"),
+    ("скому", "ский"),
+    ("ской", "ская"),
 ]
 
 
@@ -100,7 +119,13 @@ def ru_nominative(word: str, nominatives: set[str]) -> tuple[str, str | None]:
     for ending, nominative in RU_CASES:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             candidate = word[: -len(ending)] + nominative
-            case = "ins" if ending.endswith(("ым", "ем", "ой")) else "dat" if ending.endswith(("у", "е")) else "gen"
+            case = (
+                "ins"
+                if ending.endswith(("ым", "ем", "ой"))
+                else "dat"
+                if ending.endswith(("у", "е"))
+                else "gen"
+            )
             unambiguous = ending not in {"ова", "ева", "ина"}  # also a woman's nominative
             if candidate.lower() in nominatives or (unambiguous and candidate.lower() != lower):
                 return candidate, case
@@ -156,11 +181,14 @@ NAME_SUFFIXES = ("бек", "бай", "гүл", "гул", "кан", "хан", "be
 @functools.lru_cache(maxsize=8192)
 def is_stop(word: str) -> bool:
     w = word.lower()
-    if w in _stop_words() or any(w.startswith(s) and len(s) >= 5 for s in rules("names")["not_name_stems"]):
+    if w in _stop_words() or any(
+        w.startswith(s) and len(s) >= 5 for s in rules("names")["not_name_stems"]
+    ):
         return True
     return any(
         w.startswith(s) and (len(s) >= 6 or len(w) - len(s) <= 4) and not w.endswith(NAME_SUFFIXES)
-        for s in _body_stems() if " " not in s
+        for s in _body_stems()
+        if " " not in s
     )
 
 
@@ -180,7 +208,9 @@ def find_names(view: str, start: int, end: int, lang: str) -> list[NameMention]:
             word = m.group("w")
             if is_stop(word) or not free(m.start(), m.end()):
                 continue
-            if not initials_first and not (is_family(_base(word, lang)) or _followed_by_name_end(view, m.end())):
+            if not initials_first and not (
+                is_family(_base(word, lang)) or _followed_by_name_end(view, m.end())
+            ):
                 continue
             initials = re.findall(INITIAL, m.group("i"))
             family = _base(word, lang)
@@ -234,7 +264,9 @@ def _best_window(run: list[tuple[int, str]], lang: str) -> list[tuple[int, str]]
             name, strong = _parts(words_, lang)
             if name is None or not strong:
                 continue
-            marks = sum(is_patronymic(w) for w in words_) + sum(is_family(_base(w, lang)) for w in words_)
+            marks = sum(is_patronymic(w) for w in words_) + sum(
+                is_family(_base(w, lang)) for w in words_
+            )
             key = (marks, size, not any(_is_place_word(w) for w in words_))
             if best is None or key >= best[0]:
                 best = (key, window)
@@ -267,7 +299,7 @@ def _parts(words_: list[str], lang: str) -> tuple[PersonName | None, bool]:
         if len(rest) != 1:
             return None, False
         return PersonName(family, _base(rest[0], lang), None), True
-    words_ = words_[:-1] + [_base(words_[-1], lang)]
+    words_ = [*words_[:-1], _base(words_[-1], lang)]
     patronymic = next((w for w in words_ if is_patronymic(w)), None)
     family = next((w for w in words_ if w != patronymic and is_family(w)), None)
     others = [w for w in words_ if w not in (patronymic, family)]
@@ -279,7 +311,11 @@ def _parts(words_: list[str], lang: str) -> tuple[PersonName | None, bool]:
     if family is None:
         # no marked family name: given name first, family last ("Анна Смит", "John Smith")
         if patronymic is not None:
-            family = others.pop(0) if words_[0] in others and words_.index(patronymic) == 2 else others.pop()
+            family = (
+                others.pop(0)
+                if words_[0] in others and words_.index(patronymic) == 2
+                else others.pop()
+            )
         else:
             family = others.pop()
     if len(others) > 1:
@@ -288,5 +324,12 @@ def _parts(words_: list[str], lang: str) -> tuple[PersonName | None, bool]:
     return PersonName(family, given, patronymic), strong
 
 
-__all__ = ["NameMention", "find_names", "is_family", "is_patronymic", "ru_given_nominative",
-           "ru_nominative", "strip_ky_case"]
+__all__ = [
+    "NameMention",
+    "find_names",
+    "is_family",
+    "is_patronymic",
+    "ru_given_nominative",
+    "ru_nominative",
+    "strip_ky_case",
+]

@@ -19,7 +19,6 @@ from kg.extract.names import NameMention, find_names, ru_given_nominative, ru_no
 from kg.extract.roles import Role, ends_with_post, has_post, has_speech, role_after, role_before
 from kg.record import PersonName
 
-
 MAX_MENTIONS = 300
 """Names read per report: a report of the genre names a few dozen people at most."""
 WINDOW = 400
@@ -58,7 +57,11 @@ def merged_name(mentions: list[NameMention], lang: str) -> PersonName:
             elif family and m.name.family.lower() == family.lower():
                 case = None
         if lang == "ru" and case is None and m.name.patronymic:
-            case = ru_nominative(m.name.patronymic, set())[1] if re.search(r"(?:ича|ичу|ичем)$", m.name.patronymic) else None
+            case = (
+                ru_nominative(m.name.patronymic, set())[1]
+                if re.search(r"(?:ича|ичу|ичем)$", m.name.patronymic)
+                else None
+            )
             if case and m.name.family:
                 fixed = ru_nominative(m.name.family, {m.name.family.lower()[:-1]})[0]
                 family = fixed if family and family.lower() == m.name.family.lower() else family
@@ -73,7 +76,11 @@ def merged_name(mentions: list[NameMention], lang: str) -> PersonName:
         if p and (patronymic is None or (patronymic.endswith(".") and not p.endswith("."))):
             patronymic = p
     if family and lang == "ru":
-        family = ru_nominative(family, nominatives - {family.lower()})[0] if len(nominatives) == 1 else family
+        family = (
+            ru_nominative(family, nominatives - {family.lower()})[0]
+            if len(nominatives) == 1
+            else family
+        )
     return PersonName(family, given, patronymic)
 
 
@@ -96,15 +103,19 @@ def _context_ok(doc: Document, m: NameMention) -> bool:
     before = view[max(0, m.start - 30) : m.start]
     after = view[m.end : m.end + 40]
     hon = rules("people")["honorifics"]
-    if re.search(rf"(?:^|\s)(?:{'|'.join(re.escape(str(h)) for h in hon['before'])})\.?\s*$", before, re.I):
+    if re.search(
+        rf"(?:^|\s)(?:{'|'.join(re.escape(str(h)) for h in hon['before'])})\.?\s*$", before, re.I
+    ):
         return True
-    if re.match(rf"\s*(?:{'|'.join(re.escape(str(h)) for h in hon['after'])})(?![\w])", after, re.I):
+    if re.match(
+        rf"\s*(?:{'|'.join(re.escape(str(h)) for h in hon['after'])})(?![\w])", after, re.I
+    ):
         return True
-    if doc.lang != "en" and any(ends_with_post(" ".join(before.split()[-n:]), doc.lang) for n in (1, 2, 3)):
+    if doc.lang != "en" and any(
+        ends_with_post(" ".join(before.split()[-n:]), doc.lang) for n in (1, 2, 3)
+    ):
         return True
-    if re.match(r"\s*,\s*(?:a\s+|an\s+|the\s+)?\w+", after) and has_post(after.split(",")[1] if "," in after else "", doc.lang):
-        return True
-    return False
+    return bool(re.match(r"\s*,\s*(?:a\s+|an\s+|the\s+)?\w+", after) and has_post(after.split(",")[1] if "," in after else "", doc.lang))
 
 
 def _is_place(m: NameMention, doc: Document) -> bool:
@@ -126,8 +137,11 @@ def collect_people(doc: Document, units: list[Unit], fields: list[Field]) -> lis
     for unit in units:
         if seen >= MAX_MENTIONS:
             break
-        found = [m for m in find_names(doc.view, unit.start, unit.end, doc.lang)
-                 if _context_ok(doc, m) and not _is_place(m, doc) and not _in_title(doc, m)][: MAX_MENTIONS - seen]
+        found = [
+            m
+            for m in find_names(doc.view, unit.start, unit.end, doc.lang)
+            if _context_ok(doc, m) and not _is_place(m, doc) and not _in_title(doc, m)
+        ][: MAX_MENTIONS - seen]
         seen += len(found)
         for i, m in enumerate(found):
             nxt = found[i + 1].start if i + 1 < len(found) else None
@@ -148,9 +162,9 @@ def collect_people(doc: Document, units: list[Unit], fields: list[Field]) -> lis
             person, named = found_as
             named.setdefault(((m.name.family or "").lower(), (m.name.given or "")[:1].lower()), m)
             person.mentions.append((m, unit))
-            role = role_after(doc.view, m.end, min(unit.end, m.end + WINDOW), doc.lang, nxt) or role_before(
-                doc.view, max(prev_end, m.start - WINDOW), m.start, doc.lang, skip
-            )
+            role = role_after(
+                doc.view, m.end, min(unit.end, m.end + WINDOW), doc.lang, nxt
+            ) or role_before(doc.view, max(prev_end, m.start - WINDOW), m.start, doc.lang, skip)
             if role is not None:
                 person.roles.append(role)
     return people
@@ -176,8 +190,11 @@ def find_moderators(doc: Document, people: list[Person], fields: list[Field]) ->
         if f.name != "moderator" or f.value.end <= f.value.start:
             continue
         named = sorted(
-            ((min(m.start for m, _ in p.mentions if f.value.start <= m.start < f.value.end), p) for p in people
-             if any(f.value.start <= m.start < f.value.end for m, _ in p.mentions)),
+            (
+                (min(m.start for m, _ in p.mentions if f.value.start <= m.start < f.value.end), p)
+                for p in people
+                if any(f.value.start <= m.start < f.value.end for m, _ in p.mentions)
+            ),
             key=lambda sp: sp[0],
         )
         for k, (_, person) in enumerate(named):  # "Модераторы: A, post, и B, post"
@@ -198,9 +215,16 @@ def find_moderators(doc: Document, people: list[Person], fields: list[Field]) ->
             cue_at = hit.start()
             if cue_at >= m.end and cue_at - m.end > 30 and doc.lang != "ky":
                 continue
-            others = [q for q in people if q is not person and any(x.start > cue_at and x.start < m.start for x, _ in q.mentions)]
+            others = [
+                q
+                for q in people
+                if q is not person
+                and any(x.start > cue_at and x.start < m.start for x, _ in q.mentions)
+            ]
             between = doc.view[cue_at : m.start]
-            if others and (has_speech(between, doc.lang) or not re.search(r"\s(?:and|и|жана)\s", between)):
+            if others and (
+                has_speech(between, doc.lang) or not re.search(r"\s(?:and|и|жана)\s", between)
+            ):
                 continue
             if cue_at < m.start and has_speech(between, doc.lang):
                 continue
@@ -243,8 +267,10 @@ def is_speaker(doc: Document, person: Person) -> bool:
         return False
     if person.roles:
         return True
-    return any(has_speech(doc.view[max(u.start, m.start - WINDOW) : min(u.end, m.end + WINDOW)], doc.lang)
-               for m, u in contexts)
+    return any(
+        has_speech(doc.view[max(u.start, m.start - WINDOW) : min(u.end, m.end + WINDOW)], doc.lang)
+        for m, u in contexts
+    )
 
 
 def _only_present(doc: Document, unit: Unit) -> bool:
@@ -263,4 +289,12 @@ def best_role(person: Person, text: str = "") -> Role | None:
     return person.roles[0] if person.roles else None
 
 
-__all__ = ["Person", "best_role", "collect_people", "find_moderators", "is_speaker", "merged_name", "words"]
+__all__ = [
+    "Person",
+    "best_role",
+    "collect_people",
+    "find_moderators",
+    "is_speaker",
+    "merged_name",
+    "words",
+]

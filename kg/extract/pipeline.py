@@ -34,8 +34,9 @@ class Facts:
             self.spans[path] = Span(int(span[0]), int(span[1]))
 
 
-def build_record(text: str, *, slug: str | None = None, source: Source | None = None,
-                 path: str | None = None) -> EventRecord:
+def build_record(
+    text: str, *, slug: str | None = None, source: Source | None = None, path: str | None = None
+) -> EventRecord:
     """Read one event record from a report's NFC text.
 
     :raises ExtractionError: when the text names no event at all
@@ -67,7 +68,7 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
         if venue_span:
             venue_text = doc.at(venue_span)
             break
-    for unit in ([] if venue_span else place_fields + event_units):
+    for unit in [] if venue_span else place_fields + event_units:
         found_venue = venue.find_venue(doc, unit.start, unit.end)
         if found_venue:
             venue_span, venue_text = found_venue[:2], found_venue[2]
@@ -83,7 +84,7 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
     topic_field = first(fields, "topic")
     topic_quote = None
     if topic_field is not None:
-        topic_span = doc.trim(topic_field.value.start, topic_field.value.end, " \t\"«»“”.")
+        topic_span = doc.trim(topic_field.value.start, topic_field.value.end, ' \t"«»“”.')
     else:
         topic_quote = topic.quoted_topic(doc, 0, doc.end, find_kinds(doc.view, lang, 0, doc.end))
         if topic_quote is not None:
@@ -93,7 +94,9 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
     facts.at("event.topic", topic_span)
     facts.at("event.kind", (kind.start, kind.end) if kind else None)
 
-    goal_span = _first_sentence(doc, goal_field.value) if goal_field else statements.goal_in_text(doc)
+    goal_span = (
+        _first_sentence(doc, goal_field.value) if goal_field else statements.goal_in_text(doc)
+    )
     facts.at("event.goal", goal_span)
 
     # -- who ------------------------------------------------------------------------------------
@@ -136,8 +139,12 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
         s for s in doc.sentences if any(s.start <= a < s.end for a, _, _ in issue_items)
     ]
     outcome_field = first(fields, "outcome")
-    outcome_span = statements.outcome(doc, outcome_excluded, outcome_field.value if outcome_field else None,
-                                      statements.is_announcement(doc, event_units))
+    outcome_span = statements.outcome(
+        doc,
+        outcome_excluded,
+        outcome_field.value if outcome_field else None,
+        statements.is_announcement(doc, event_units),
+    )
     facts.at("outcome", outcome_span)
 
     event = Event(
@@ -155,8 +162,16 @@ def build_record(text: str, *, slug: str | None = None, source: Source | None = 
         audience=tuple(t for _, _, t in audience),
         goal=doc.at(goal_span) if goal_span else None,
     )
-    if event.kind is None and event.topic is None and event.date is None and not moderators and not speaker_records:
-        raise ExtractionError("no event could be read from the report (no kind, topic, date or people)", path=path)
+    if (
+        event.kind is None
+        and event.topic is None
+        and event.date is None
+        and not moderators
+        and not speaker_records
+    ):
+        raise ExtractionError(
+            "no event could be read from the report (no kind, topic, date or people)", path=path
+        )
     return EventRecord(
         event=event,
         moderators=tuple(moderators),
@@ -177,11 +192,17 @@ def _first_sentence(doc: Document, unit: Unit) -> tuple[int, int]:
     return doc.trim(unit.start, end)
 
 
-def _phrase_topic(doc: Document, kind: KindMention, event_units: list[Unit], headline: Unit | None) -> tuple[int, int] | None:
+def _phrase_topic(
+    doc: Document, kind: KindMention, event_units: list[Unit], headline: Unit | None
+) -> tuple[int, int] | None:
     """The unquoted topic joined to the kind's word, read in the sentences about the event rather
     than in the headline, which says what happened, not what the event was called."""
-    mentions = [k for u in event_units for k in find_kinds(doc.view, doc.lang, u.start, u.end)
-                if k.name == kind.name and not (headline and headline.start <= k.start < headline.end)]
+    mentions = [
+        k
+        for u in event_units
+        for k in find_kinds(doc.view, doc.lang, u.start, u.end)
+        if k.name == kind.name and not (headline and headline.start <= k.start < headline.end)
+    ]
     in_headline = headline is not None and headline.start <= kind.start < headline.end
     for k in [*mentions[:5], *([] if in_headline else [kind])]:
         span = topic.phrase_topic(doc, k)
@@ -202,7 +223,7 @@ def _clean_title(text: str) -> str:
     text = text.strip()
     if text.count("«") > text.count("»") and text.startswith("«"):
         text = text[1:]
-    return text.strip(" .\"“”")
+    return text.strip(' ."“”')
 
 
 def _event_sentences(doc: Document, kind: object) -> list[Unit]:
@@ -211,7 +232,11 @@ def _event_sentences(doc: Document, kind: object) -> list[Unit]:
     out = []
     kinds = find_kinds(doc.view, doc.lang, 0, doc.end)
     for s in doc.sentences:
-        has_kind = any(s.start <= k.start < s.end for k in kinds if k.rank == 2 or kind is None or k.name == kind.name)  # type: ignore[attr-defined]
+        has_kind = any(
+            s.start <= k.start < s.end
+            for k in kinds
+            if k.rank == 2 or kind is None or k.name == kind.name
+        )  # type: ignore[attr-defined]
         if has_kind or verbs.search(doc.view, s.start, s.end):
             out.append(s)
     return out

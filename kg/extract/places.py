@@ -25,7 +25,9 @@ QUALIFIERS = re.compile(
     r"\s+(?:району|облусу|шаары|айылы|областы|район|область|districts?|regions?|oblast|city|village)$",
     re.I,
 )
-LOCATIVE_KY = re.compile(r"(?:[дт][аеоө]|нд[аеоө]|[дт][аеоө]гы|[дт][аеоө]ги|нд[аеоө]гы|нд[аеоө]ги)$", re.I)
+LOCATIVE_KY = re.compile(
+    r"(?:[дт][аеоө]|нд[аеоө]|[дт][аеоө]гы|[дт][аеоө]ги|нд[аеоө]гы|нд[аеоө]ги)$", re.I
+)
 LOCATIVE_BEFORE = re.compile(
     r"(?:(?<![\w])(?:в|во|на|in|at)\s+(?:(?:городе|селе|поселке|г\.|с\.|пгт|the\s+(?:city|town|village)\s+of|"
     r"the\s+)\s*)?)$",
@@ -64,15 +66,24 @@ def in_org_name(doc: Document, m: PlaceMention, *, territorial: bool = True) -> 
     if territorial:
         heads.append(pattern("cues", "territorial_place_heads", whole=False).pattern)
     alts = "|".join(f"(?:{h})" for h in heads)
-    return bool(re.search(rf"(?:{alts})\s+(?:in\s+|of\s+|в\s+|г\.\s*|города\s+|шаарынын\s+)?$", before, re.I))
+    return bool(
+        re.search(
+            rf"(?:{alts})\s+(?:in\s+|of\s+|в\s+|г\.\s*|города\s+|шаарынын\s+)?$", before, re.I
+        )
+    )
 
 
 def names_water(doc: Document, m: PlaceMention) -> bool:
     """A river, lake or reservoir named after the place ("Талас дарыясынын", "реки Нарын")."""
     after = pattern("cues", "water_bodies", "after", whole=False)
     before = pattern("cues", "water_bodies", "before", whole=False)
-    return bool(re.match(rf"\s+(?:{after.pattern})(?![\w-])", doc.view[m.end : m.end + 30], re.I)) or bool(
-        re.search(rf"(?<![\w-])(?:{before.pattern})\s+$", doc.view[max(0, m.start - 25) : m.start], re.I))
+    return bool(
+        re.match(rf"\s+(?:{after.pattern})(?![\w-])", doc.view[m.end : m.end + 30], re.I)
+    ) or bool(
+        re.search(
+            rf"(?<![\w-])(?:{before.pattern})\s+$", doc.view[max(0, m.start - 25) : m.start], re.I
+        )
+    )
 
 
 def is_locative(doc: Document, m: PlaceMention) -> bool:
@@ -88,7 +99,9 @@ def is_locative(doc: Document, m: PlaceMention) -> bool:
 
 def as_city(m: PlaceMention, lang: str) -> PlaceMention:
     """A bare oblast name that is also its centre's name ("в Оше", "Ошто") read as the city."""
-    if m.place.kind != "oblast" or re.search(r"облус|област|region|oblast|province", m.surface, re.I):
+    if m.place.kind != "oblast" or re.search(
+        r"облус|област|region|oblast|province", m.surface, re.I
+    ):
         return m
     base = QUALIFIERS.sub("", m.place.labels.get("ky", ""))
     if not base:
@@ -120,7 +133,9 @@ def place_name(place: Place, lang: str, surface: str = "") -> str:
     if lang == "ky":
         from kg.extract.names import strip_ky_case
 
-        word = re.sub(r"(?:[гк][аеоө]|[дт][аеоө]|нд[аеоө]|[дт][аеоө]гы|нын|нин|дын|дин|тын|тин)$", "", first)
+        word = re.sub(
+            r"(?:[гк][аеоө]|[дт][аеоө]|нд[аеоө]|[дт][аеоө]гы|нын|нин|дын|дин|тын|тин)$", "", first
+        )
         return word if len(word) >= 3 else strip_ky_case(first)
     label_first, _, rest = name.partition(" ")
     cut_surface, cut_label = first.lower().rfind("ск"), label_first.lower().rfind("ск")
@@ -129,14 +144,23 @@ def place_name(place: Place, lang: str, surface: str = "") -> str:
     return name
 
 
-def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excluded: list[Unit],
-           dateline: Unit | None, venue: tuple[int, int] | None = None) -> Location:
+def locate(
+    doc: Document,
+    field_units: list[Unit],
+    event_units: list[Unit],
+    excluded: list[Unit],
+    dateline: Unit | None,
+    venue: tuple[int, int] | None = None,
+) -> Location:
     """The event's city, oblast and country. A settlement the venue phrase names ("актовый зал
     мэрии города ...") locates the event when no sentence about it does."""
+
     def usable(ms: list[PlaceMention]) -> list[PlaceMention]:
         return [
-            m for m in ms
-            if not in_org_name(doc, m) and not any(u.start <= m.start < u.end for u in excluded)
+            m
+            for m in ms
+            if not in_org_name(doc, m)
+            and not any(u.start <= m.start < u.end for u in excluded)
             and not _one_of_several(doc, m)
         ]
 
@@ -152,14 +176,22 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
             for unit in units:
                 found = mentions(doc, unit.start, unit.end)
                 ms = [as_city(m, doc.lang) for m in (found if units is in_venue else usable(found))]
-                city = next((m for m in ms if m.place.kind in SETTLEMENTS
-                             and (units is in_venue or is_locative(doc, m))), None)
+                city = next(
+                    (
+                        m
+                        for m in ms
+                        if m.place.kind in SETTLEMENTS
+                        and (units is in_venue or is_locative(doc, m))
+                    ),
+                    None,
+                )
                 if city:
                     break
             if city:
                 break
-    several = any(_one_of_several(doc, m)
-                  for u in event_units for m in mentions(doc, u.start, u.end))
+    several = any(
+        _one_of_several(doc, m) for u in event_units for m in mentions(doc, u.start, u.end)
+    )
     if city is None and dateline is not None and not several:
         ms = usable(mentions(doc, dateline.start, dateline.end))
         city = next((m for m in ms if m.place.kind in SETTLEMENTS), None)
@@ -170,8 +202,11 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
                 m = as_city(m, doc.lang)
                 if m.place.kind == "city" and not any(u.start <= m.start < u.end for u in excluded):
                     counts.setdefault(m.place.code, []).append(m)
-        frequent = [ms for ms in counts.values() if len(ms) >= 2 and any(not in_org_name(doc, m) or
-                    _official_of(doc, m) for m in ms)]
+        frequent = [
+            ms
+            for ms in counts.values()
+            if len(ms) >= 2 and any(not in_org_name(doc, m) or _official_of(doc, m) for m in ms)
+        ]
         if len(frequent) == 1:
             city = frequent[0][0]
     if region is None and city is None and not several:
@@ -188,11 +223,14 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
         loc_region = (region.place.region, (region.start, region.end))
     country = _country(doc, city or region, excluded)
     if village is not None:
-        return Location(city=village[2], city_span=village[:2],
-                        region=loc_region[0] if loc_region else None,
-                        region_span=loc_region[1] if loc_region else None,
-                        country=country[0] if country else None,
-                        country_span=country[1] if country else None)
+        return Location(
+            city=village[2],
+            city_span=village[:2],
+            region=loc_region[0] if loc_region else None,
+            region_span=loc_region[1] if loc_region else None,
+            country=country[0] if country else None,
+            country_span=country[1] if country else None,
+        )
     return Location(
         city=settlement_name(city.place, doc.lang, city.surface) if city else None,
         city_span=(city.start, city.end) if city else None,
@@ -205,13 +243,15 @@ def locate(doc: Document, field_units: list[Unit], event_units: list[Unit], excl
 
 VILLAGE = re.compile(
     r"(?<![\w])(?:(?:с\.|село|селе|села|village\s+of|the\s+village)\s*(?P<a>[A-ZА-ЯЁӨҮҢ][\w]+(?:-[A-ZА-ЯЁӨҮҢ]?[\w]+)?)"
-    r"|(?P<b>[A-ZА-ЯЁӨҮҢ][\w]+(?:-[A-ZА-ЯЁӨҮҢ]?[\w]+)?)\s+айыл(?:ы|ында)(?![\w]))")
+    r"|(?P<b>[A-ZА-ЯЁӨҮҢ][\w]+(?:-[A-ZА-ЯЁӨҮҢ]?[\w]+)?)\s+айыл(?:ы|ында)(?![\w]))"
+)
 """A village named with its word ("с.Кенеш", "в селе Ивановка", "Кызыл-Булак айылында", "the village
 of Orto-Say"): a settlement too small for the gazetteer is still the place of the event."""
 
 
-def _unlisted_village(doc: Document, units: list[Unit],
-                      excluded: list[Unit]) -> tuple[int, int, str] | None:
+def _unlisted_village(
+    doc: Document, units: list[Unit], excluded: list[Unit]
+) -> tuple[int, int, str] | None:
     found: dict[str, tuple[int, int, str]] = {}
     for unit in units:
         for m in VILLAGE.finditer(doc.view, unit.start, unit.end):
@@ -225,17 +265,21 @@ def _unlisted_village(doc: Document, units: list[Unit],
 
 
 def _official_of(doc: Document, m: PlaceMention) -> bool:
-    """"Градоначальник Оша", "мэр Оша": an official of a city names the city the item is about."""
+    """ "Градоначальник Оша", "мэр Оша": an official of a city names the city the item is about."""
     before = doc.view[max(0, m.start - 25) : m.start]
-    return bool(re.search(r"(?:градоначальник|мэр|глав[аы]|мэриясы|мэрии|mayor\s+of)\s*$", before, re.I))
+    return bool(
+        re.search(r"(?:градоначальник|мэр|глав[аы]|мэриясы|мэрии|mayor\s+of)\s*$", before, re.I)
+    )
 
 
 SEVERAL = re.compile(
     r"(?:,\s*[A-ZА-ЯЁӨҮҢ][\w-]*)*\s+(?:жана|и|and)\s+[A-ZА-ЯЁӨҮҢ][\w-]*\s+"
     r"(?:шаарларында|айылдарында|облустарында|райондорунда|городах|селах|областях|районах|towns|cities|"
-    r"villages|provinces|regions|oblasts)")
-PLURAL_SETTLEMENT = re.compile(r"(?:шаарларында|айылдарында|городах|селах|towns|cities|villages)$",
-                               re.I)
+    r"villages|provinces|regions|oblasts)"
+)
+PLURAL_SETTLEMENT = re.compile(
+    r"(?:шаарларында|айылдарында|городах|селах|towns|cities|villages)$", re.I
+)
 """Places in a plural locative ("... жана Y шаарларында", "in X and Y provinces"), not residents'
 origins ("X жана Y айылдарынын тургундары")."""
 
@@ -247,10 +291,16 @@ def _one_of_several(doc: Document, m: PlaceMention) -> bool:
 
 
 def _plural(m: PlaceMention) -> bool:
-    return bool(re.search(r"(?:тарында|ларында|лерinde|областях|районах|regions|districts)$", m.surface, re.I))
+    return bool(
+        re.search(
+            r"(?:тарында|ларында|лерinde|областях|районах|regions|districts)$", m.surface, re.I
+        )
+    )
 
 
-def _country(doc: Document, anchor: PlaceMention | None, excluded: list[Unit]) -> tuple[str, tuple[int, int]] | None:
+def _country(
+    doc: Document, anchor: PlaceMention | None, excluded: list[Unit]
+) -> tuple[str, tuple[int, int]] | None:
     if anchor is not None and anchor.place.country:
         return anchor.place.country, (anchor.start, anchor.end)
     for unit in doc.sentences:
@@ -260,5 +310,14 @@ def _country(doc: Document, anchor: PlaceMention | None, excluded: list[Unit]) -
     return None
 
 
-__all__ = ["Location", "as_city", "gazetteer", "in_org_name", "locate", "mentions", "names_water", "place_name",
-           "settlement_name"]
+__all__ = [
+    "Location",
+    "as_city",
+    "gazetteer",
+    "in_org_name",
+    "locate",
+    "mentions",
+    "names_water",
+    "place_name",
+    "settlement_name",
+]

@@ -67,9 +67,7 @@ def _close(view: str, i: int, end: int) -> Quote:
                 depth -= 1
                 if depth == 0:
                     return Quote(i + 1, j, i, j)
-        elif c == '"' and opener == '"' and depth == 1 and not _opens(view, j):
-            return Quote(i + 1, j, i, j)
-        elif c == '"' and opener != '"' and depth == 1 and not _opens(view, j):
+        elif (c == '"' and opener == '"' and depth == 1 and not _opens(view, j)) or (c == '"' and opener != '"' and depth == 1 and not _opens(view, j)):
             return Quote(i + 1, j, i, j)
         j += 1
     # never closed: up to the end of the sentence, keeping any inner closing quote

@@ -37,7 +37,9 @@ def _posts(lang: str) -> re.Pattern[str]:
     items = sorted(words("people", "posts", lang), key=len, reverse=True)
     # Kyrgyz posts take possessive and genitive endings: "доцент" → "доценти", "доцентинин"
     ending = r"(?:[ыиуү]|с[ыиуү])?(?:н[ыиуү]н)?" if lang == "ky" else ""
-    alts = [re.escape(w) + ending for w in items] + [str(p) for p in rules("people")["post_patterns"][lang]]
+    alts = [re.escape(w) + ending for w in items] + [
+        str(p) for p in rules("people")["post_patterns"][lang]
+    ]
     return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w])", re.I)
 
 
@@ -56,11 +58,48 @@ KY_BLOCKING = re.compile(
 )
 """A case ending or a verb form that a post phrase does not run across ("-ика" is a loan noun,
 "журналистика", since a Kyrgyz dative after "и" is "-ге"/"-ке")."""
-KY_POSTPOSITIONS = {"алдында", "алдындагы", "боюнча", "карата", "караштуу", "тарабынан", "жана",
-                    "менен", "үчүн", "ичинде", "тармагында", "маселелери", "маселелер"}
-KY_ADVERBS = {"жаңыдан", "кайрадан", "мурдатан", "мурдагы", "азыркы", "буга чейин", "учурда", "азыр"}
-KY_PRONOUNS = {"ага", "аларга", "буга", "ошого", "анда", "мында", "ал", "алар", "андан", "мындан",
-               "ошондон", "кийин", "соң", "эми", "эле"}
+KY_POSTPOSITIONS = {
+    "алдында",
+    "алдындагы",
+    "боюнча",
+    "карата",
+    "караштуу",
+    "тарабынан",
+    "жана",
+    "менен",
+    "үчүн",
+    "ичинде",
+    "тармагында",
+    "маселелери",
+    "маселелер",
+}
+KY_ADVERBS = {
+    "жаңыдан",
+    "кайрадан",
+    "мурдатан",
+    "мурдагы",
+    "азыркы",
+    "буга чейин",
+    "учурда",
+    "азыр",
+}
+KY_PRONOUNS = {
+    "ага",
+    "аларга",
+    "буга",
+    "ошого",
+    "анда",
+    "мында",
+    "ал",
+    "алар",
+    "андан",
+    "мындан",
+    "ошондон",
+    "кийин",
+    "соң",
+    "эми",
+    "эле",
+}
 
 
 def _ky_when(word: str) -> bool:
@@ -75,7 +114,7 @@ KY_VERBAL_NOUN = re.compile(r"\w{3,}(?:уу|үү|оо|өө)$")
 
 
 def _ky_blocks(word: str) -> bool:
-    w = word.lower().strip("\"«»“”,")
+    w = word.lower().strip('"«»“”,')
     if w in KY_POSTPOSITIONS or w in KY_ADVERBS or not w:
         return False
     if w in KY_PRONOUNS:
@@ -87,7 +126,9 @@ def _ky_blocks(word: str) -> bool:
     return bool(KY_BLOCKING.search(w)) and len(w) > 4
 
 
-def role_before(view: str, floor: int, name_start: int, lang: str, skip: re.Pattern[str] | None) -> Role | None:
+def role_before(
+    view: str, floor: int, name_start: int, lang: str, skip: re.Pattern[str] | None
+) -> Role | None:
     """The post right before a name, back to a boundary (sentence start, a comma, a previous
     name, a conjunction after another post)."""
     segment = view[floor:name_start]
@@ -136,7 +177,7 @@ def _boundary(text: str, lang: str) -> int:
                 continue
             if lang != "ky" and _enumerated_tail(text[m.end() :], lang):
                 continue  # "министра труда, социального обеспечения и миграции Name"
-        if m.group() in "«»\"“”" or _inside_quotes(text, m.start()):
+        if m.group() in '«»"“”' or _inside_quotes(text, m.start()):
             continue  # quoted names stay inside a role ("Жаңы муун" долбоорунун)
         if m.group() == "." and not ends_sentence(text, 0, m.start()):
             continue  # "г.", "Ж.": an abbreviation or an initial
@@ -150,7 +191,11 @@ def _boundary(text: str, lang: str) -> int:
         if not text[best : m.start()].strip():
             best = m.end()  # the conjunction that joins this person to the one before
             continue
-        if lang == "ky" and m.group().strip() == "жана" and not ends_with_post(text[: m.start()], lang):
+        if (
+            lang == "ky"
+            and m.group().strip() == "жана"
+            and not ends_with_post(text[: m.start()], lang)
+        ):
             continue
         if lang != "ky" and not has_post(text[m.end() :], lang):
             continue
@@ -163,14 +208,22 @@ def _enumerated_tail(rest: str, lang: str) -> bool:
     joined by a conjunction, with no post and no further comma, up to the name."""
     words_ = rest.split()
     conj = {"ru": "и", "en": "and"}[lang]
-    return (0 < len(words_) <= 8 and conj in words_[1:-1] and "," not in rest
-            and all(w.islower() or w == conj for w in words_) and not has_post(rest, lang))
+    return (
+        0 < len(words_) <= 8
+        and conj in words_[1:-1]
+        and "," not in rest
+        and all(w.islower() or w == conj for w in words_)
+        and not has_post(rest, lang)
+    )
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
     before = text[:pos]
-    return before.count("«") > before.count("»") or before.count('"') % 2 == 1 or (
-        before.count("“") > before.count("”"))
+    return (
+        before.count("«") > before.count("»")
+        or before.count('"') % 2 == 1
+        or (before.count("“") > before.count("”"))
+    )
 
 
 def _genitive_pair(text: str, comma: int) -> bool:
@@ -180,7 +233,9 @@ def _genitive_pair(text: str, comma: int) -> bool:
     return bool(before and after and gen.search(before.group(1)) and gen.search(after.group(1)))
 
 
-def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int | None) -> Role | None:
+def role_after(
+    view: str, name_end: int, limit: int, lang: str, next_name: int | None
+) -> Role | None:
     """The post between commas right after a name ("Asanbekov S., Manager of ...,"), with an
     organisation in the next comma piece when the post names none ("гляциолог, <институт>")."""
     m = re.match(r"[ \t]*(?:айым|мырза)?[ \t]*[,(][ \t]*", view[name_end:limit])
@@ -190,7 +245,12 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
     stop = min(limit, next_name if next_name is not None else limit)
     seg_end, ended = _piece_end(view, start, stop)
     speech = _speech(lang)
-    runs_on = not ended and next_name is not None and next_name <= limit and not speech.search(view, start, stop)
+    runs_on = (
+        not ended
+        and next_name is not None
+        and next_name <= limit
+        and not speech.search(view, start, stop)
+    )
     segment = view[start:seg_end]
     if lang == "ky":
         # "... эксперти жана <the next person's post>": the next person's role starts after жана
@@ -207,7 +267,9 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
     if runs_on:
         return None  # the words run into the next name: they are that person's post
     while view[seg_end : seg_end + 1] == "," and _enumerated(view, seg_end + 1, stop, lang):
-        seg_end = _piece_end(view, seg_end + 1, stop)[0]  # "министра природных ресурсов, экологии и ..."
+        seg_end = _piece_end(view, seg_end + 1, stop)[
+            0
+        ]  # "министра природных ресурсов, экологии и ..."
     sm = speech.search(view, start, seg_end)
     if sm:
         seg_end = sm.start()
@@ -226,7 +288,7 @@ def role_after(view: str, name_end: int, limit: int, lang: str, next_name: int |
         org_end = _piece_end(view, seg_end + 1, stop)[0]
         oa, ob = _trim(view, seg_end + 1, org_end)
         if _names_a_body(view[oa:ob], lang):
-            return Role(role.post, " ".join(view[oa:ob].split()).strip("\"«»“”"), a, ob)
+            return Role(role.post, " ".join(view[oa:ob].split()).strip('"«»“”'), a, ob)
     return role
 
 
@@ -247,10 +309,17 @@ def _enumerated(view: str, start: int, stop: int, lang: str) -> bool:
     piece = " ".join(view[start:end].split())
     conj = {"ky": "жана", "ru": "и", "en": "and"}[lang]
     words_ = piece.split()
-    if conj not in words_[1:-1] or has_post(piece, lang) or has_speech(piece, lang) or len(words_) > 8:
+    if (
+        conj not in words_[1:-1]
+        or has_post(piece, lang)
+        or has_speech(piece, lang)
+        or len(words_) > 8
+    ):
         return False
     if lang == "en":
-        return all(w[:1].isupper() or w in {"and", "of", "the"} or w.startswith("(") for w in words_)
+        return all(
+            w[:1].isupper() or w in {"and", "of", "the"} or w.startswith("(") for w in words_
+        )
     return all(w.islower() or w.isupper() for w in words_) and words_[0].islower()
 
 
@@ -259,7 +328,7 @@ def _names_a_body(piece: str, lang: str) -> bool:
     words_ = piece.split()
     if not words_ or len(words_) > 12 or has_post(piece, lang) or has_speech(piece, lang):
         return False
-    if not (piece[:1].isupper() or piece[:1] in "«“\""):
+    if not (piece[:1].isupper() or piece[:1] in '«“"'):
         return False
     if re.fullmatch(r"[«“\"][^«»“”\"]+[»”\"]", piece):
         return True

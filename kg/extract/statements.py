@@ -29,13 +29,18 @@ def is_announcement(doc: Document, event_units: list[Unit]) -> bool:
         return False
     future = pattern("cues", "future", doc.lang, whole=False)
     lead = doc.at(event_units[0])
-    if future.search(lead) and not pattern("cues", "past_tense", doc.lang, whole=False).search(lead):
+    if future.search(lead) and not pattern("cues", "past_tense", doc.lang, whole=False).search(
+        lead
+    ):
         return True
-    return any(days > 0 for u in event_units[:2] for _, _, days in find_relative(doc.view, u.start, u.end))
+    return any(
+        days > 0 for u in event_units[:2] for _, _, days in find_relative(doc.view, u.start, u.end)
+    )
 
 
-def outcome(doc: Document, excluded: list[Unit], field: Unit | None = None,
-            planned: bool = False) -> tuple[int, int] | None:
+def outcome(
+    doc: Document, excluded: list[Unit], field: Unit | None = None, planned: bool = False
+) -> tuple[int, int] | None:
     """The sentence that states the result: a labelled field; else one with a result cue
     ("жыйынтыгында", "по итогам", "summing up"); else the closing sentence when it says, in the
     past tense, what the participants, the discussion or the event did or produced, or where its
@@ -50,9 +55,11 @@ def outcome(doc: Document, excluded: list[Unit], field: Unit | None = None,
     future = pattern("cues", "future", doc.lang, whole=False)
     onward = pattern("cues", "onward", doc.lang, whole=False)
     candidates = [
-        s for s in doc.sentences
+        s
+        for s in doc.sentences
         if not any(u.start <= s.start < u.end for u in excluded)
-        and not _is_list_item(doc, s) and not doc.at(s).endswith(":")
+        and not _is_list_item(doc, s)
+        and not doc.at(s).endswith(":")
     ]
     for s in candidates:
         text = doc.at(s)
@@ -61,7 +68,10 @@ def outcome(doc: Document, excluded: list[Unit], field: Unit | None = None,
     if not candidates:
         return None
     last = candidates[-1]
-    if any(s.start > last.start and not any(u.start <= s.start < u.end for u in excluded) for s in doc.sentences):
+    if any(
+        s.start > last.start and not any(u.start <= s.start < u.end for u in excluded)
+        for s in doc.sentences
+    ):
         return None  # a heading or a list closes the report: no closing sentence
     text = doc.at(last)
     from kg.extract.kinds import kind_pattern

@@ -21,7 +21,9 @@ REACH = 400
 KY_LOCATIVE_WORD = re.compile(r"\w+(?:нда|нде|ндо|ндө|[дт][аеоө])$", re.I)
 
 
-def quoted_topic(doc: Document, start: int, end: int, kinds: list[KindMention] = ()) -> Quote | None:  # type: ignore[assignment]
+def quoted_topic(
+    doc: Document, start: int, end: int, kinds: list[KindMention] = ()
+) -> Quote | None:  # type: ignore[assignment]
     """A quoted title marked as the topic, or standing right after the kind's word
     ("Круглый стол «...»", 'a dialogue platform on "..."')."""
     after = pattern("cues", "topic_after_quote", doc.lang, whole=False)
@@ -36,9 +38,14 @@ def quoted_topic(doc: Document, start: int, end: int, kinds: list[KindMention] =
             return q
         for k in kinds:
             gap = doc.view[k.end : q.open_at]
-            if doc.lang == "ky" and doc.view[k.start : k.end].lower().split()[-1] != k.name.lower().split()[-1]:
+            if (
+                doc.lang == "ky"
+                and doc.view[k.start : k.end].lower().split()[-1] != k.name.lower().split()[-1]
+            ):
                 continue  # "Тренингди «...» уюштурду": a declined kind is followed by its organiser
-            if k.end <= q.open_at and re.fullmatch(r"\s*(?:on|about|по|о|боюнча)?\s*[:—–-]?\s*", gap, re.I):
+            if k.end <= q.open_at and re.fullmatch(
+                r"\s*(?:on|about|по|о|боюнча)?\s*[:—–-]?\s*", gap, re.I
+            ):
                 return q
     return None
 
@@ -58,7 +65,9 @@ def phrase_topic(doc: Document, kind: KindMention) -> tuple[int, int] | None:
         stop = start + m.start()
         floor = start
         for w in re.finditer(r"[\w-]+", view[start:stop]):
-            if KY_LOCATIVE_WORD.fullmatch(w.group()) and not w.group().lower().endswith(("ата", "ада")):
+            if KY_LOCATIVE_WORD.fullmatch(w.group()) and not w.group().lower().endswith(
+                ("ата", "ада")
+            ):
                 floor = start + w.end()
             if w.group().endswith(("гандай", "гендей", "кандай", "кендей")):
                 floor = start + w.end()
@@ -66,13 +75,17 @@ def phrase_topic(doc: Document, kind: KindMention) -> tuple[int, int] | None:
     else:
         end = min(sentence.end, kind.end + REACH)
         # "a public hearing in the town of X, Y region, on <topic>": a place between kind and topic
-        m = re.match(rf"(?:\s+(?:in|at|в|во)\s+[^.;:]{{0,80}}?,)?\s+{prep}\s+", view[kind.end : end])
+        m = re.match(
+            rf"(?:\s+(?:in|at|в|во)\s+[^.;:]{{0,80}}?,)?\s+{prep}\s+", view[kind.end : end]
+        )
         if not m:
             return None
         a = kind.end + m.end()
-        stop_re = {"ru": r"\s(?:в|во|на(?!\s+\d{4}\s+год)|для|с|со|при|среди|который|которая|которое|прош\w*|"
-                         r"состоял\w*)\s|[,.;:(«]",
-                   "en": r"\s(?:in|at|for|with|was|were|will|which|that|held|organi[sz]ed)\s|[,.;:(“]"}[doc.lang]
+        stop_re = {
+            "ru": r"\s(?:в|во|на(?!\s+\d{4}\s+год)|для|с|со|при|среди|который|которая|которое|прош\w*|"
+            r"состоял\w*)\s|[,.;:(«]",
+            "en": r"\s(?:in|at|for|with|was|were|will|which|that|held|organi[sz]ed)\s|[,.;:(“]",
+        }[doc.lang]
         sm = re.search(stop_re, view[a:end])
         b = a + sm.start() if sm else end
         a, b = doc.trim(a, b)

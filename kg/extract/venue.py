@@ -52,7 +52,9 @@ def venue_in_field(doc: Document, start: int, end: int) -> tuple[int, int] | Non
         if covered >= 0.6 * len(rest.strip()):
             continue
         if doc.lang == "ky":
-            hotel = re.search(rf"[\"«“]([^\"«»“”]{{2,80}})[\"»”]\s+(?:{_alts('ky_hotel')})\w*", rest, re.I)
+            hotel = re.search(
+                rf"[\"«“]([^\"«»“”]{{2,80}})[\"»”]\s+(?:{_alts('ky_hotel')})\w*", rest, re.I
+            )
             if hotel:
                 return a + hotel.start(1), a + hotel.end(1)
         return a, b
@@ -74,7 +76,9 @@ def find_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | No
 
 def _ky_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | None:
     view = doc.view
-    head = re.compile(rf"(?<![\w-])((?:{_alts('ky_heads')})(?:[ыиуү]|с[ыиуү]))нд[аеоө](?![\w])", re.I)
+    head = re.compile(
+        rf"(?<![\w-])((?:{_alts('ky_heads')})(?:[ыиуү]|с[ыиуү]))нд[аеоө](?![\w])", re.I
+    )
     m = head.search(view, start, end)
     if m is None:
         return None
@@ -101,7 +105,7 @@ def _ky_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | Non
         if re.search(r"\d", word) or (KY_STOP.search(word) and not KY_GENITIVE.search(word)):
             break
         a = start + w.start()
-    text = " ".join(view[a : m.start()].split() + [m.group(1)])
+    text = " ".join([*view[a:m.start()].split(), m.group(1)])
     return a, m.end(), text
 
 
@@ -111,10 +115,16 @@ def _ru_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | Non
     head_alts = "|".join(re.escape(str(h)) for h in sorted(heads, key=len, reverse=True))
     adjective = r"[а-яё-]+(?:ом|ем|ой|ей)\s+"
     initial_name = r"(?-i:[A-ZА-ЯЁ]\.\s?[A-ZА-ЯЁ][\w-]*)"  # "имени Т.Сатылганова"
-    tail_word = (rf"(?:{QUOTED}|{initial_name}|(?-i:[A-ZА-ЯЁ][\w-]*)|"
-                 rf"[а-яё-]+(?:ого|его|ой|ей|ых|их|а|я|ы|и|ов|ев)(?![\w-]))")
-    m = re.search(rf"(?<![\w-])(?:в|во|на)\s+(?P<np>(?:{adjective}){{0,2}}(?P<head>{head_alts})(?![\w-])"
-                  rf"(?:\s+{tail_word}){{0,6}})", view[start:end], re.I)
+    tail_word = (
+        rf"(?:{QUOTED}|{initial_name}|(?-i:[A-ZА-ЯЁ][\w-]*)|"
+        rf"[а-яё-]+(?:ого|его|ой|ей|ых|их|а|я|ы|и|ов|ев)(?![\w-]))"
+    )
+    m = re.search(
+        rf"(?<![\w-])(?:в|во|на)\s+(?P<np>(?:{adjective}){{0,2}}(?P<head>{head_alts})(?![\w-])"
+        rf"(?:\s+{tail_word}){{0,6}})",
+        view[start:end],
+        re.I,
+    )
     if m is None:
         return _ru_bracketed(doc, start, end)
     a, b = start + m.start("np"), start + m.end("np")
@@ -127,9 +137,15 @@ def _ru_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | Non
 
 
 def _ru_bracketed(doc: Document, start: int, end: int) -> tuple[int, int, str] | None:
-    """"в Бишкеке (конференц-зал гостиницы «...»)": a place phrase in brackets after the city."""
-    nominatives = "|".join(re.escape(str(v)) for v in sorted(set(_cues()["ru_heads"].values()), key=len, reverse=True))
-    m = re.search(rf"\((?P<np>(?:[а-яё-]+\s+)?(?:{nominatives})(?![\w-])[^()]{{0,100}})\)", doc.view[start:end], re.I)
+    """ "в Бишкеке (конференц-зал гостиницы «...»)": a place phrase in brackets after the city."""
+    nominatives = "|".join(
+        re.escape(str(v)) for v in sorted(set(_cues()["ru_heads"].values()), key=len, reverse=True)
+    )
+    m = re.search(
+        rf"\((?P<np>(?:[а-яё-]+\s+)?(?:{nominatives})(?![\w-])[^()]{{0,100}})\)",
+        doc.view[start:end],
+        re.I,
+    )
     if m is None:
         return None
     a, b = doc.trim(start + m.start("np"), start + m.end("np"))
@@ -137,7 +153,7 @@ def _ru_bracketed(doc: Document, start: int, end: int) -> tuple[int, int, str] |
 
 
 def _ru_nominative(text: str, head: str) -> str:
-    """"актовом зале мэрии ..." → "актовый зал мэрии ...": the head and its adjectives."""
+    """ "актовом зале мэрии ..." → "актовый зал мэрии ...": the head and its adjectives."""
     nominative = str(_cues()["ru_heads"].get(head, head))
     neuter = nominative.endswith(("ие", "ое", "кафе"))
     words = text.split()
@@ -168,12 +184,17 @@ def _en_venue(doc: Document, start: int, end: int) -> tuple[int, int, str] | Non
     view = doc.view
     heads = "|".join(str(h) for h in _cues()["en_name_head"])
     name = rf"((?:{CAP}\s+){{1,4}}(?i:{heads}))(?![\w])"
-    m = re.search(rf"(?:(?<![\w])(?:at|in)\s+the\s+{name}|(?<![\w])[Tt]he\s+{name}(?=\s+(?:hosted|was\s+the\s+venue)))",
-                  view[start:end])
+    m = re.search(
+        rf"(?:(?<![\w])(?:at|in)\s+the\s+{name}|(?<![\w])[Tt]he\s+{name}(?=\s+(?:hosted|was\s+the\s+venue)))",
+        view[start:end],
+    )
     if m is None:
         # "in the assembly hall of the X district administration": a room of a named building
-        m = re.search(rf"(?<![\w])(?:at|in)\s+the\s+((?:[a-z-]+\s+){{0,2}}(?:{heads})\s+of\s+the\s+"
-                      rf"{CAP}(?:\s+(?!in\b|on\b|at\b|with\b|for\b)[\w'’-]+){{0,6}})", view[start:end])
+        m = re.search(
+            rf"(?<![\w])(?:at|in)\s+the\s+((?:[a-z-]+\s+){{0,2}}(?:{heads})\s+of\s+the\s+"
+            rf"{CAP}(?:\s+(?!in\b|on\b|at\b|with\b|for\b)[\w'’-]+){{0,6}})",
+            view[start:end],
+        )
         if m is None:
             return None
         return start + m.start(1), start + m.end(1), doc.at((start + m.start(1), start + m.end(1)))

@@ -12,11 +12,18 @@ from kg.extract.document import Document, Unit
 from kg.extract.fields import Field, first
 from kg.extract.lexicon import rules
 
-NEWS_DATELINE = re.compile(r"\d{1,2}:\d{2}|/[^/\s]{2,30}/|\b[\w-]+\.(?:kg|kz|ru|com|org|net)\b|\(\w+\)|[—–-]\s*[A-ZА-Я][\w-]*\s*$")
+NEWS_DATELINE = re.compile(
+    r"\d{1,2}:\d{2}|/[^/\s]{2,30}/|\b[\w-]+\.(?:kg|kz|ru|com|org|net)\b|\(\w+\)|[—–-]\s*[A-ZА-Я][\w-]*\s*$"
+)
 
 
-def event_date(doc: Document, fields: list[Field], event_units: list[Unit], dateline: Unit | None,
-               press_date: Unit | None) -> tuple[str | None, str | None, tuple[int, int] | None]:
+def event_date(
+    doc: Document,
+    fields: list[Field],
+    event_units: list[Unit],
+    dateline: Unit | None,
+    press_date: Unit | None,
+) -> tuple[str | None, str | None, tuple[int, int] | None]:
     """The event's start date, end date (ISO or ``--MM-DD``) and the span they were read from.
 
     A dateline is the day of the news item, not the event's: it gives the date only when the text
@@ -32,8 +39,11 @@ def event_date(doc: Document, fields: list[Field], event_units: list[Unit], date
         skip = [u for u in (dateline, press_date) if u is not None]
         for units in (event_units, doc.sentences):
             for s in units:
-                found = [d for d in dates.find_dates(doc.view, s.start, s.end)
-                         if not any(u.start <= d.start < u.end for u in skip)]
+                found = [
+                    d
+                    for d in dates.find_dates(doc.view, s.start, s.end)
+                    if not any(u.start <= d.start < u.end for u in skip)
+                ]
                 if found:
                     candidates = found
                     break
@@ -54,8 +64,9 @@ def event_date(doc: Document, fields: list[Field], event_units: list[Unit], date
     return None, None, None
 
 
-def _confirmed_year(doc: Document, d: dates.DateMention, anchor: dates.DateMention, iso: str,
-                    end_iso: str | None) -> tuple[str, str | None]:
+def _confirmed_year(
+    doc: Document, d: dates.DateMention, anchor: dates.DateMention, iso: str, end_iso: str | None
+) -> tuple[str, str | None]:
     sentence = doc.sentence_of(d.start)
     if sentence is None:
         return iso, end_iso
@@ -77,11 +88,18 @@ def top_lines(doc: Document) -> tuple[Unit | None, Unit | None, Unit | None, Uni
         text = doc.view[p.start : p.end]
         found = dates.find_dates(doc.view, p.start, min(p.end, p.start + 120))
         prefix = re.match(r"\s*([A-ZА-ЯЁӨҮҢ][\w-]+)(?:,\s*[A-ZА-ЯЁӨҮҢ][^\W\d][^\d,\n]*)?,\s*", text)
-        if (found and dateline is None and prefix and found[0].start == p.start + prefix.end()
-                and prefix.group(1).lower() not in _weekdays()
-                # "Бүгүн, 13-августа ...": a relative day opens the body, it is no town
-                and prefix.group(1).lower() not in dates.relative_words()):
-            tail = re.match(r"\.?\s*(?:/[^/\n]{1,30}/\.?\s*)?[-–—]?", doc.view[found[0].end : p.end])
+        if (
+            found
+            and dateline is None
+            and prefix
+            and found[0].start == p.start + prefix.end()
+            and prefix.group(1).lower() not in _weekdays()
+            # "Бүгүн, 13-августа ...": a relative day opens the body, it is no town
+            and prefix.group(1).lower() not in dates.relative_words()
+        ):
+            tail = re.match(
+                r"\.?\s*(?:/[^/\n]{1,30}/\.?\s*)?[-–—]?", doc.view[found[0].end : p.end]
+            )
             if tail and tail.end() > 0:
                 dateline = Unit(p.start, found[0].end + tail.end())
                 continue
@@ -91,13 +109,18 @@ def top_lines(doc: Document) -> tuple[Unit | None, Unit | None, Unit | None, Uni
             unit = first_sentence or p
             rest = (doc.view[unit.start : d.start] + doc.view[d.end : unit.end]).lower()
             rest_words = [w for w in re.findall(r"[^\W\d_]+", rest) if w not in _weekdays()]
-            if NEWS_DATELINE.search(doc.view[unit.start : unit.end]) and unit.end - unit.start < 120:
+            if (
+                NEWS_DATELINE.search(doc.view[unit.start : unit.end])
+                and unit.end - unit.start < 120
+            ):
                 dateline = unit
                 continue
             if not rest_words and unit.end - unit.start < 60:
                 press = unit
                 continue
-        if city_line is None and re.match(r"\s*[A-ZА-ЯЁӨҮҢ][\w-]+,\s+[A-ZА-ЯЁӨҮҢ][\w\s-]{3,40}?\s*[–—-]", text):
+        if city_line is None and re.match(
+            r"\s*[A-ZА-ЯЁӨҮҢ][\w-]+,\s+[A-ZА-ЯЁӨҮҢ][\w\s-]{3,40}?\s*[–—-]", text
+        ):
             city_line = Unit(p.start, p.start + text.find(",") if "," in text else p.end)
         if headline is None and not text.rstrip().endswith((".", ":")) and len(text.split()) < 20:
             headline = p
@@ -105,7 +128,14 @@ def top_lines(doc: Document) -> tuple[Unit | None, Unit | None, Unit | None, Uni
 
 
 def _weekdays() -> set[str]:
-    return {str(w).lower() for w in rules("months")["weekdays"]} | {"г", "года", "год", "жыл", "жылы", "ж"}
+    return {str(w).lower() for w in rules("months")["weekdays"]} | {
+        "г",
+        "года",
+        "год",
+        "жыл",
+        "жылы",
+        "ж",
+    }
 
 
 def _dated(doc: Document, unit: Unit | None) -> dates.DateMention | None:

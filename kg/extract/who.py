@@ -39,7 +39,9 @@ def _joined_posts(doc: Document, start: int, end: int) -> list[tuple[str, int, i
     text = doc.view[start:end]
     for m in re.finditer(rf"\s{conj}\s", text):
         left, right = text[: m.start()], text[m.end() :]
-        if has_post(left, doc.lang) and has_post(right.split()[0] if right.split() else "", doc.lang):
+        if has_post(left, doc.lang) and has_post(
+            right.split()[0] if right.split() else "", doc.lang
+        ):
             return [_piece(doc, start, start + m.start()), _piece(doc, start + m.end(), end)]
     return [_piece(doc, start, end)]
 
@@ -52,8 +54,9 @@ def _piece(doc: Document, a: int, b: int) -> tuple[str, int, int]:
     return doc.at((a, b)), a, b
 
 
-CAPACITY = re.compile(r"(?<![\w])в\s+(?:роли|качестве)\s+([а-яё]{4,})ов\s+(?:выступ\w+|был\w*)\s+$",
-                      re.I)
+CAPACITY = re.compile(
+    r"(?<![\w])в\s+(?:роли|качестве)\s+([а-яё]{4,})ов\s+(?:выступ\w+|был\w*)\s+$", re.I
+)
 """"В роли экспертов выступают A, B и C": each named person speaks as an "эксперт"."""
 
 
@@ -64,8 +67,11 @@ def _capacity(doc: Document, p: Person) -> Role | None:
     m, unit = p.mentions[0]
     lead_start = unit.start
     found = None
-    for piece in re.finditer(r"в\s+(?:роли|качестве)\s+[а-яё]{4,}ов\s+(?:выступ\w+|был\w*)\s+",
-                             doc.view[lead_start : m.start], re.I):
+    for piece in re.finditer(
+        r"в\s+(?:роли|качестве)\s+[а-яё]{4,}ов\s+(?:выступ\w+|был\w*)\s+",
+        doc.view[lead_start : m.start],
+        re.I,
+    ):
         found = piece
     if found is None:
         return None
@@ -82,7 +88,11 @@ def speaker_records(doc: Document, speakers: list[Person], at: At) -> list[Speak
     out = []
     for i, p in enumerate(speakers):
         role = best_role(p, doc.view) or _capacity(doc, p)
-        out.append(Speaker(p.name(doc.lang), role.post if role else None, role.organisation if role else None))
+        out.append(
+            Speaker(
+                p.name(doc.lang), role.post if role else None, role.organisation if role else None
+            )
+        )
         at(f"speakers[{i}].name", (p.mentions[0][0].start, p.mentions[0][0].end))
         if role:
             at(f"speakers[{i}].role", (role.start, role.end))

@@ -22,7 +22,8 @@ def test_markdown_utf8_with_bom_and_comment_blanked(tmp_path: Path) -> None:
     path.write_bytes(("\ufeff" + comment + "\n" + TEXT).encode("utf-8"))
     report = read_report(path)
     assert report.text == " " * len(comment) + "\n" + TEXT
-    assert report.encoding == "utf-8" and report.format == "markdown"
+    assert report.encoding == "utf-8"
+    assert report.format == "markdown"
     assert len(report.sha256) == 64
 
 
@@ -37,8 +38,10 @@ def test_cp1251_is_read_with_a_warning(tmp_path: Path, caplog: pytest.LogCapture
     path.write_bytes("В Оше прошел круглый стол, участники обсудили бюджет.".encode("cp1251"))
     with caplog.at_level(logging.WARNING, logger="kg.sources"):
         report = read_report(path)
-    assert report.text.startswith("В Оше прошел") and report.encoding == "cp1251"
-    assert report.warnings and "Windows-1251" in caplog.text
+    assert report.text.startswith("В Оше прошел")
+    assert report.encoding == "cp1251"
+    assert report.warnings
+    assert "Windows-1251" in caplog.text
 
 
 def test_koi8_text_is_refused_not_misread(tmp_path: Path) -> None:
@@ -128,5 +131,6 @@ def test_ten_megabytes_read_in_bounded_time(tmp_path: Path) -> None:
     path.write_text(sentence * (10_000_000 // len(sentence.encode("utf-8"))), encoding="utf-8")
     started = time.perf_counter()
     report = read_report(path)
-    assert report.truncated and len(report.text) == MAX_TEXT_CHARS
+    assert report.truncated
+    assert len(report.text) == MAX_TEXT_CHARS
     assert time.perf_counter() - started < 5

@@ -17,7 +17,10 @@ from kg.record import Participants
         ("The event gathered 43 participants (21 women).", Participants(43, 21, None)),
         ("Региондон чогулган 20 лидер айым тренингде окушту.", Participants(20, 20, None)),
         ("Иш-чарага кырк үч катышуучу катышты.", Participants(43, None, None)),
-        ("В семинаре приняли участие сорок три участника, из них двадцать одна женщина.", Participants(43, 21, None)),
+        (
+            "В семинаре приняли участие сорок три участника, из них двадцать одна женщина.",
+            Participants(43, 21, None),
+        ),
         ("twenty-five participants took part", Participants(25, None, None)),
     ],
 )
@@ -59,12 +62,27 @@ def test_parse_number() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Семинар өттү. Семинарга отуз бир адам катышып, алардын он тогузу аялдар болду.", (31, 19, None)),
-        ("Тренинг өттү. Тренингге 24 жаш лидер катышты, алардын 14ү кыздар, 10у жигиттер.", (24, 14, 10)),
-        ("Прошел семинар. В семинаре участвовали 52 человека: 30 женщин и 22 мужчины.", (52, 30, 22)),
+        (
+            "Семинар өттү. Семинарга отуз бир адам катышып, алардын он тогузу аялдар болду.",
+            (31, 19, None),
+        ),
+        (
+            "Тренинг өттү. Тренингге 24 жаш лидер катышты, алардын 14ү кыздар, 10у жигиттер.",
+            (24, 14, 10),
+        ),
+        (
+            "Прошел семинар. В семинаре участвовали 52 человека: 30 женщин и 22 мужчины.",
+            (52, 30, 22),
+        ),
         ("Круглый стол.\nКоличество участников: 41 (женщин – 25, мужчин – 16).", (41, 25, 16)),
-        ("A forum was held. Thirty-two participants, nineteen of them women, attended.", (32, 19, None)),
-        ("A public hearing was held. It brought together 47 residents of three villages, among them 19 women.", (47, 19, None)),
+        (
+            "A forum was held. Thirty-two participants, nineteen of them women, attended.",
+            (32, 19, None),
+        ),
+        (
+            "A public hearing was held. It brought together 47 residents of three villages, among them 19 women.",
+            (47, 19, None),
+        ),
     ],
 )
 def test_split_counts(text: str, expected: tuple[int | None, ...]) -> None:

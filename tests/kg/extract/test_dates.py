@@ -43,7 +43,7 @@ def test_numbers_that_are_not_dates() -> None:
 
 def test_relative_day_against_a_dated_dateline() -> None:
     dateline = find_dates("17:27, 05 марта 2018, Бишкек")[0]
-    (_, _, days), = find_relative("Эртең форум ачылат", 0, 18)
+    ((_, _, days),) = find_relative("Эртең форум ачылат", 0, 18)
     assert shift(dateline, days) == "2018-03-06"
     assert [r[2] for r in find_relative("вчера и сегодня; yesterday", 0, 27)] == [-1, 0, -1]
 
@@ -56,7 +56,7 @@ def test_relative_day_against_a_dated_dateline() -> None:
     ],
 )
 def test_a_relative_day_opening_the_body_is_no_dateline(text: str, expected: str) -> None:
-    """"Бүгүн, <date> ..." opens the body: the date is the event's, not a news item's dateline."""
+    """ "Бүгүн, <date> ..." opens the body: the date is the event's, not a news item's dateline."""
     from kg.extract import extract_text
 
     assert extract_text(text).record.event.date == expected

@@ -60,7 +60,11 @@ def test_structured_report_fields() -> None:
     )
     record = extract_text(text).record
     assert record.event.date == "2021-04-22"
-    assert (record.event.city, record.event.region, record.event.venue) == ("Нарын", "KG-N", "гостиница «Ала-Тоо»")
+    assert (record.event.city, record.event.region, record.event.venue) == (
+        "Нарын",
+        "KG-N",
+        "гостиница «Ала-Тоо»",
+    )
     assert (record.event.participants.total, record.event.participants.women) == (30, 18)
     assert record.moderators[0].roles == ("эксперт", "профессор")
 
@@ -89,4 +93,5 @@ def test_language(text: str, lang: str) -> None:
 )
 def test_kind(text: str, lang: str, kind: str) -> None:
     found = choose_kind(text, lang, 0, len(text))
-    assert found is not None and found.name == kind
+    assert found is not None
+    assert found.name == kind

@@ -11,17 +11,26 @@ from kg.extract.kinds import choose_kind
     ("text", "lang", "expected"),
     [
         ("Райондук кеңеште бюджет боюнча коомдук талкуусу өттү.", "ky", "коомдук талкуу"),
-        ("«Маалымат коопсуздугу» аттуу окуу семинарына 20 кызматкер катышты.", "ky",
-         "окуу семинары"),
+        (
+            "«Маалымат коопсуздугу» аттуу окуу семинарына 20 кызматкер катышты.",
+            "ky",
+            "окуу семинары",
+        ),
         ("Бишкекте II Элдик курултай ачылды.", "ky", "элдик курултай"),
-        ("В Караколе прошла стратегическая сессия общественного совета.", "ru",
-         "стратегическая сессия"),
+        (
+            "В Караколе прошла стратегическая сессия общественного совета.",
+            "ru",
+            "стратегическая сессия",
+        ),
         ("В селе прошел итоговый сельский сход жителей.", "ru", "сельский сход"),
         ("Слушания по проекту бюджета прошли в городском театре.", "ru", "слушания"),
         ("Протокол заседания общественного совета министерства.", "ru", "заседание"),
         ("The Third Roundtable of the regional dialogue opened in Naryn.", "en", "round table"),
-        ("A five-day training course for local councillors began in Talas.", "en",
-         "training course"),
+        (
+            "A five-day training course for local councillors began in Talas.",
+            "en",
+            "training course",
+        ),
         ("A two-day training session on budgets ended in Osh.", "en", "training session"),
     ],
 )

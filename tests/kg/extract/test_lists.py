@@ -9,16 +9,26 @@ def test_audience_shared_head_noun_is_distributed() -> None:
     ky = extract_text(
         "Форумга өкмөттүн, жарандык коомдун жана эл аралык уюмдардын өкүлдөрү, журналисттер катышты."
     ).record.event.audience
-    assert ky == ("өкмөттүн өкүлдөрү", "жарандык коомдун өкүлдөрү", "эл аралык уюмдардын өкүлдөрү", "журналисттер")
+    assert ky == (
+        "өкмөттүн өкүлдөрү",
+        "жарандык коомдун өкүлдөрү",
+        "эл аралык уюмдардын өкүлдөрү",
+        "журналисттер",
+    )
     ru = extract_text(
         "В семинаре приняли участие представители правительства, научных кругов и средств массовой информации."
     ).record.event.audience
-    assert ru == ("представители правительства", "представители научных кругов",
-                  "представители средств массовой информации")
+    assert ru == (
+        "представители правительства",
+        "представители научных кругов",
+        "представители средств массовой информации",
+    )
 
 
 def test_audience_drops_counts_and_approximations() -> None:
-    ru = extract_text("На встречу пришли порядка 40 руководителей СМИ и активисты города.").record.event
+    ru = extract_text(
+        "На встречу пришли порядка 40 руководителей СМИ и активисты города."
+    ).record.event
     assert ru.audience == ("руководители СМИ", "активисты города")
     assert ru.participants.total is None
 
@@ -28,9 +38,19 @@ def test_issues_raised() -> None:
         "Тегерек стол өттү. Сессиялардын жүрүшүндө зомбулук көйгөйлөрү, балдарды эмгекке тартуу, "
         "кулчулук жөнүндө суроолор көтөрүлдү."
     ).record
-    assert [i.text for i in ky.issues_raised] == ["зомбулук көйгөйлөрү", "балдарды эмгекке тартуу", "кулчулук"]
-    ru = extract_text("Прошла встреча. Речь шла о развитии туризма, кадровым вопросам и выборам.").record
-    assert [i.text for i in ru.issues_raised] == ["развитии туризма", "кадровым вопросам", "выборам"]
+    assert [i.text for i in ky.issues_raised] == [
+        "зомбулук көйгөйлөрү",
+        "балдарды эмгекке тартуу",
+        "кулчулук",
+    ]
+    ru = extract_text(
+        "Прошла встреча. Речь шла о развитии туризма, кадровым вопросам и выборам."
+    ).record
+    assert [i.text for i in ru.issues_raised] == [
+        "развитии туризма",
+        "кадровым вопросам",
+        "выборам",
+    ]
 
 
 def test_numbered_recommendations_and_outcome() -> None:
@@ -38,7 +58,10 @@ def test_numbered_recommendations_and_outcome() -> None:
         "A training was held in Osh.\n\nRecommendations:\n\n1. train young specialists;\n"
         "2. publish budgets.\n\nAt the end of the training, the participants adopted an action plan.\n"
     ).record
-    assert [r.text for r in record.recommendations] == ["train young specialists", "publish budgets"]
+    assert [r.text for r in record.recommendations] == [
+        "train young specialists",
+        "publish budgets",
+    ]
     assert record.outcome == "At the end of the training, the participants adopted an action plan"
 
 
@@ -52,7 +75,9 @@ def test_topic_and_presentations() -> None:
 
 
 def test_nested_and_mismatched_quotes_in_topics() -> None:
-    ru = extract_text("Прошел круглый стол на тему: «Реализация Закона «О выборах». Итоги подвели.").record
+    ru = extract_text(
+        "Прошел круглый стол на тему: «Реализация Закона «О выборах». Итоги подвели."
+    ).record
     assert ru.event.topic == "Реализация Закона «О выборах»"
     ky = extract_text("Тренинг «Аялдардын ролу” деп аталды.").record
     assert ky.event.topic == "Аялдардын ролу"
@@ -64,11 +89,15 @@ def test_future_closing_sentence_is_not_an_outcome() -> None:
 
 
 def test_audience_after_a_count_and_a_colon() -> None:
-    ru = extract_text("Прошел форум. В форуме участвовали 80 человек: студенты колледжей, представители "
-                      "акиматов и местных кенешей.").record.event.audience
+    ru = extract_text(
+        "Прошел форум. В форуме участвовали 80 человек: студенты колледжей, представители "
+        "акиматов и местных кенешей."
+    ).record.event.audience
     assert ru == ("студенты колледжей", "представители акиматов", "представители местных кенешей")
-    en = extract_text("A forum was held. Thirty people came from three districts: teachers and school "
-                      "nurses, heads of aiyl okmotu and members of youth councils.").record.event.audience
+    en = extract_text(
+        "A forum was held. Thirty people came from three districts: teachers and school "
+        "nurses, heads of aiyl okmotu and members of youth councils."
+    ).record.event.audience
     assert en == ("teachers and school nurses", "heads of aiyl okmotu", "members of youth councils")
 
 
@@ -78,7 +107,10 @@ def test_counted_group_is_the_audience_and_a_sentence_is_no_label() -> None:
         "Катышуучулар төмөнкү көйгөйлөрдү белгилешти: китептердин жетишсиздиги, интернеттин жоктугу."
     ).record
     assert record.event.audience == ("жаш мугалим",)
-    assert [i.text for i in record.issues_raised] == ["китептердин жетишсиздиги", "интернеттин жоктугу"]
+    assert [i.text for i in record.issues_raised] == [
+        "китептердин жетишсиздиги",
+        "интернеттин жоктугу",
+    ]
 
 
 def test_topic_before_a_described_kind_and_not_after_a_declined_one() -> None:

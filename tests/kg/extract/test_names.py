@@ -49,7 +49,9 @@ def test_russian_genitive_back_to_nominative() -> None:
     mentions = [n for n in find_names(text, 0, len(text), "ru") if n.name.family]
     assert merged_name(mentions, "ru") == PersonName("Бакиров", "Азамат", None)
     text = "под председательством акима Кубанычбека Саматовича Ормонова."
-    assert merged_name(find_names(text, 0, len(text), "ru"), "ru") == PersonName("Ормонов", "Кубанычбек", "Саматович")
+    assert merged_name(find_names(text, 0, len(text), "ru"), "ru") == PersonName(
+        "Ормонов", "Кубанычбек", "Саматович"
+    )
 
 
 def test_verb_after_name_and_unnamed_officials() -> None:

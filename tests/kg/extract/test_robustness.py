@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 import pytest
@@ -11,20 +12,12 @@ from hypothesis import strategies as st
 from kg.errors import InputError
 from kg.extract import extract_text
 
-GENRE_WORDS = (
-    "Тегерек стол өттү катышты 12 аял жана «Жаңы муун» коомдук бирикмесинин төрагасы Асан уулу Бакыт "
-    "Ош шаарында 2024-жылдын 15-мартында : ; , . – ( ) \" » « \n | ** 1. • Модератор: Участники: подняли "
-    "вопросы о нехватке в г. Каракол вице-мэр Иванов И.И., директор ОФ Participants said that the lack of "
-    "A. Smith, Head of the Department of Osh City Hall tomorrow Вчера, 11 марта сорок три человека, из них "
-    "25 женщин алардын 15и кыздар Сунуштар: маселелерин көтөрүштү ### Media contact: <!--"
-).split(" ")
+GENRE_WORDS = ["Тегерек", "стол", "өттү", "катышты", "12", "аял", "жана", "«Жаңы", "муун»", "коомдук", "бирикмесинин", "төрагасы", "Асан", "уулу", "Бакыт", "Ош", "шаарында", "2024-жылдын", "15-мартында", ":", ";", ",", ".", "–", "(", ")", '"', "»", "«", "\n", "|", "**", "1.", "•", "Модератор:", "Участники:", "подняли", "вопросы", "о", "нехватке", "в", "г.", "Каракол", "вице-мэр", "Иванов", "И.И.,", "директор", "ОФ", "Participants", "said", "that", "the", "lack", "of", "A.", "Smith,", "Head", "of", "the", "Department", "of", "Osh", "City", "Hall", "tomorrow", "Вчера,", "11", "марта", "сорок", "три", "человека,", "из", "них", "25", "женщин", "алардын", "15и", "кыздар", "Сунуштар:", "маселелерин", "көтөрүштү", "###", "Media", "contact:", "<!--"]
 
 
 def _extract(text: str) -> None:
-    try:
+    with contextlib.suppress(InputError):  # "no event could be read": a clean error, never a crash
         extract_text(text)
-    except InputError:
-        pass  # "no event could be read": a clean error, never a crash
 
 
 @settings(max_examples=150, deadline=None)

@@ -17,7 +17,9 @@ REPORTS = Path(__file__).resolve().parents[2] / "data" / "reports"
 
 
 def _score(report: Path, gold_dir: Path) -> Score:
-    gold = yaml.safe_load((gold_dir / f"{slug_from_filename(report.name)}.yaml").read_text(encoding="utf-8"))
+    gold = yaml.safe_load(
+        (gold_dir / f"{slug_from_filename(report.name)}.yaml").read_text(encoding="utf-8")
+    )
     return score_records(gold, record_to_data(extract_file(report).record, with_spans=False))
 
 
@@ -48,7 +50,15 @@ def test_kyrgyz_and_russian_press_release_give_the_same_facts(shared_dir: Path) 
     def facts(record):  # type: ignore[no-untyped-def]
         e = record.event
         people = sorted((s.name.family, s.name.given) for s in record.speakers)
-        return (e.date, e.city is not None, e.region, e.country, e.participants, people, len(e.audience))
+        return (
+            e.date,
+            e.city is not None,
+            e.region,
+            e.country,
+            e.participants,
+            people,
+            len(e.audience),
+        )
 
     assert facts(ky) == facts(ru)
     assert facts(ky)[0] == "2022-06-14"
@@ -72,13 +82,25 @@ def test_evaluation_agrees_with_the_reference_scorer(
         for slug in ours:  # the reference scores every gold file in the folder
             (golds / f"{slug}.yaml").write_bytes((gold_dir / f"{slug}.yaml").read_bytes())
         run = subprocess.run(
-            [sys.executable, str(scorer), "--gold-dir", str(golds), "--pred-dir", str(pred), "--quiet"],
-            capture_output=True, text=True, check=True,
+            [
+                sys.executable,
+                str(scorer),
+                "--gold-dir",
+                str(golds),
+                "--pred-dir",
+                str(pred),
+                "--quiet",
+            ],
+            capture_output=True,
+            text=True,
+            check=True,
         )
         lines = dict(line.split(": ", 1) for line in run.stdout.splitlines())
         for slug, score in ours.items():
-            expected = (f"facts gold={score.gold} got={score.predicted} matched={score.matched} "
-                        f"P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}")
+            expected = (
+                f"facts gold={score.gold} got={score.predicted} matched={score.matched} "
+                f"P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f}"
+            )
             assert lines[slug] == expected, slug
 
 

@@ -16,6 +16,8 @@ from bench.stats import geomean, median
 __all__ = ["endpoint_ratios", "summary", "write"]
 
 FLOOR = "python-floor"
+BEFORE = "kg (before)"
+"""kg served from an earlier source tree (``--kg-before``), to measure a change in one run."""
 TARGETS = {
     "endpoint_vs_oxigraph_min": 0.7,
     "endpoint_vs_rdflib_geomean": 10.0,
@@ -47,7 +49,10 @@ def endpoint_ratios(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], di
         if not server.startswith(("kg", FLOOR)):
             continue
         for (d2, q2, peer, r2), peer_rps in runs.items():
-            if (d2, q2, r2) != (dataset, query, rnd) or peer_rps <= 0 or peer.startswith("kg"):
+            if (d2, q2, r2) != (dataset, query, rnd) or peer_rps <= 0:
+                continue
+            # kg servers are not compared with each other, but with kg before a change
+            if peer.startswith("kg") and (peer != BEFORE or server == BEFORE):
                 continue
             if server == FLOOR and peer != "oxigraph":
                 continue
@@ -96,9 +101,37 @@ def summary(rows: list[dict[str, Any]], skipped: dict[str, str]) -> list[str]:
     for jobs in sorted({r.get("jobs", 1) for r in all_loads}):
         loads = [r for r in all_loads if r.get("jobs", 1) == jobs]
         lines += _load_lines(loads, f"kg load --jobs {jobs}")
+    for page in page_figures(rows):
+        met = page["rps"] >= TARGETS["pages_per_s"] and page["p99_ms"] <= TARGETS["pages_p99_ms"]
+        lines.append(
+            f"{page['page']} page ({page['server']}, {page['dataset']}): "
+            f"{page['rps']:.0f} pages/s, p50 {page['p50_ms']:.1f} ms, p99 {page['p99_ms']:.1f} ms; "
+            f"target ≥ 500 pages/s with p99 ≤ 20 ms: {'met' if met else 'NOT met'}"
+        )
     for what, why in skipped.items():
         lines.append(f"not measured: {what}: {why}")
     return lines
+
+
+def page_figures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per dataset, page and server: the median over rounds of pages/s, p50 and p99."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row["stage"] == "pages":
+            groups[(row["dataset"], row["page"], row["server"])].append(row)
+    return [
+        {
+            "dataset": dataset,
+            "page": page,
+            "server": server,
+            "rps": median([r["rps"] for r in runs]),
+            "p50_ms": median([r["p50_ms"] for r in runs]),
+            "p99_ms": median([r["p99_ms"] for r in runs]),
+            "errors": sum(r["errors"] for r in runs),
+            "load1": median([r["load1"] for r in runs]),
+        }
+        for (dataset, page, server), runs in groups.items()
+    ]
 
 
 def _load_lines(loads: list[dict[str, Any]], what: str) -> list[str]:
@@ -153,7 +186,7 @@ def _endpoint_table(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-SERVERS = ("kg", "kg --workers 2", FLOOR, "oxigraph", "rdflib-endpoint")
+SERVERS = (BEFORE, "kg", "kg --workers 2", FLOOR, "oxigraph", "rdflib-endpoint")
 
 
 def compact_table(rows: list[dict[str, Any]], dataset: str) -> list[str]:
@@ -295,6 +328,14 @@ def write(
             for dataset in dict.fromkeys(r["dataset"] for r in rows if r["stage"] == "endpoint")
         ),
         ("Endpoint: throughput ratios (median over rounds)", _ratio_table(rows)),
+        (
+            "Linked-data pages (HTML, median over rounds)",
+            _simple_table(
+                [{"stage": "pages", **f} for f in page_figures(rows)],
+                "pages",
+                ("dataset", "page", "server", "rps", "p50_ms", "p99_ms", "errors", "load1"),
+            ),
+        ),
         ("Endpoint: requests/s and latency (median over rounds)", _endpoint_table(rows)),
     ]
     for title, table in sections:

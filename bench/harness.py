@@ -107,8 +107,12 @@ def run(options: Options) -> Path:
         add({"stage": "extract", "load1": os.getloadavg()[0], **figures})
 
     records = options.work / "records"
+    # as many records as the stages run here use (the folder is shared between runs)
     needed = max(
-        [*options.load_sizes, options.validate_reports if "validate" in options.stages else 0]
+        [
+            *(options.load_sizes if "load" in options.stages else ()),
+            options.validate_reports if "validate" in options.stages else 0,
+        ]
     )
     if "load" in options.stages or "validate" in options.stages:
         _log(f"writing {needed} records to {records}")

@@ -106,7 +106,7 @@ def summary(rows: list[dict[str, Any]], skipped: dict[str, str]) -> list[str]:
         met = page["rps"] >= TARGETS["pages_per_s"] and page["p99_ms"] <= TARGETS["pages_p99_ms"]
         lines.append(
             f"{page['page']} page ({page['server']}, {page['dataset']}): "
-            f"{page['rps']:.0f} pages/s, p50 {page['p50_ms']:.1f} ms, p99 {page['p99_ms']:.1f} ms; "
+            f"{page['rps']:.3g} pages/s, p50 {page['p50_ms']:.1f} ms, p99 {page['p99_ms']:.1f} ms; "
             f"target ≥ 500 pages/s with p99 ≤ 20 ms: {'met' if met else 'NOT met'}"
         )
     for what, why in skipped.items():

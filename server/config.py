@@ -89,6 +89,21 @@ def _flag(value: Any) -> bool:
     return value
 
 
+def _language(value: Any) -> str:
+    if value not in ("ky", "ru", "en"):
+        raise ValueError("must be ky, ru or en")
+    return str(value)
+
+
+def _optional_base(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    text = _text(value)
+    if not text.startswith(("http://", "https://")) or not text.endswith("/"):
+        raise ValueError("must be an http(s) URL ending in '/'")
+    return text
+
+
 SETTINGS: tuple[Setting, ...] = (
     Setting(
         "STORE_PATH",
@@ -192,6 +207,20 @@ SETTINGS: tuple[Setting, ...] = (
         "Names of kg/queries/*.rq to offer as examples on the query page, in order; empty offers "
         "every runnable query but the export_* ones.",
         _name_list,
+    ),
+    Setting(
+        "DEFAULT_LANGUAGE",
+        "ky",
+        "Language of the pages (ky, ru or en) for readers whose browser asks for none of the "
+        "three; a reader can switch with ?lang= (kept in a cookie).",
+        _language,
+    ),
+    Setting(
+        "PUBLIC_URL",
+        None,
+        "Public address of the site, ending in '/', as DCAT and VoID name the downloads and the "
+        "endpoint (default: the address each request came to).",
+        _optional_base,
     ),
     Setting(
         "SHOW_QUERY_UI",

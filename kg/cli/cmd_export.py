@@ -12,9 +12,10 @@ from kg.cli.options import base_option
 from kg.errors import StoreError
 from kg.exports import EXPORT_FORMATS, ExportOptions, write_export, write_export_folder
 from kg.exports.options import CC_BY_4
-from kg.exports.source import ExportSource, OxigraphSource, StoreSource, to_oxigraph
+from kg.exports.source import ExportSource, OxigraphSource, StoreSource
 from kg.inputs import read_inputs
 from kg.store import Store, open_store
+from kg.store.terms import to_ox
 
 
 def _from_inputs(inputs: tuple[Path, ...], base: str) -> ExportSource:
@@ -24,7 +25,7 @@ def _from_inputs(inputs: tuple[Path, ...], base: str) -> ExportSource:
         for report in item.reports:
             graph = ox.NamedNode(str(report.graph_iri))
             store.extend(
-                ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), graph)
+                ox.Quad(to_ox(s), to_ox(p), to_ox(o), graph)
                 for s, p, o in report.graph
             )
     return OxigraphSource(store)

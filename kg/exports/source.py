@@ -10,18 +10,19 @@ the server does.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from functools import cache
-from importlib import resources
 from typing import BinaryIO, Protocol
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import Graph
 from rdflib.term import Node
 
-from kg.errors import InputError, NotFound, StoreError
+from kg.errors import InputError, StoreError
 from kg.formats import RDFFormat
 from kg.namespaces import PREFIXES, bind_prefixes
+from kg.sparql import bind
+from kg.sparql import load_query as named_query
 from kg.store import Store
+from kg.store.terms import to_ox, to_rdflib
 
 Row = Mapping[str, Node | None]
 """One solution of a SELECT: variable name → rdflib term (``None`` when unbound)."""
@@ -34,27 +35,10 @@ _OX_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
     "rdfxml": ox.RdfFormat.RDF_XML,
 }
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _PREFIXES = {name: str(ns) for name, ns in PREFIXES.items()}
 # A triple stored in two report graphs (a shared place, a person) is written once in a triple dump.
 _UNION = "SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o }"
 _UNION_GRAPH = "CONSTRUCT { ?s ?p ?o } WHERE { SELECT DISTINCT ?s ?p ?o WHERE { ?s ?p ?o } }"
-
-
-def values_clause(bindings: Mapping[str, Node] | None) -> str:
-    """A trailing ``VALUES`` block that binds variables, for stores without pre-binding (the
-    house rule for remote queries: terms written with ``n3()``, never pasted text).
-
-    >>> values_clause({"event": URIRef("https://example.org/kg/id/event/x")})
-    '\\nVALUES (?event) { (<https://example.org/kg/id/event/x>) }'
-    """
-    if not bindings:
-        return ""
-    names = " ".join(f"?{name}" for name in bindings if name.isidentifier())
-    if len(names.split()) != len(bindings):
-        raise InputError("a variable name to bind is not a plain name")
-    terms = " ".join(term.n3() for term in bindings.values())
-    return f"\nVALUES ({names}) {{ ({terms}) }}"
 
 
 class ExportSource(Protocol):
@@ -74,49 +58,13 @@ class ExportSource(Protocol):
         ...
 
 
-@cache
 def load_query(name: str) -> str:
-    """The text of ``kg/queries/<name>.rq`` (runnable as it is in a SPARQL UI).
-
-    :raises NotFound: when there is no such query
-    """
-    path = resources.files("kg") / "queries" / f"{name}.rq"
-    if not path.is_file():
-        raise NotFound(f"no query named {name!r} in kg/queries")
-    return path.read_text(encoding="utf-8")
+    """The text of the named query ``kg/queries/<name>.rq``."""
+    return named_query(name).text
 
 
-def to_rdflib(term: object) -> Node | None:
-    """A pyoxigraph term as the equal rdflib term."""
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == _XSD_STRING:
-            # RDF 1.1: a simple literal is an xsd:string; rdflib keeps it without a datatype
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"not an RDF term: {term!r}")
-
-
-def to_oxigraph(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    """An rdflib term as the equal pyoxigraph term."""
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"not an RDF term: {term!r}")
+def _term(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Node | None:
+    return None if term is None else to_rdflib(term)
 
 
 class OxigraphSource:
@@ -126,7 +74,7 @@ class OxigraphSource:
         self.store = store
 
     def _query(self, query: str, bindings: Mapping[str, Node] | None) -> object:
-        substitutions = {ox.Variable(k): to_oxigraph(v) for k, v in (bindings or {}).items()}
+        substitutions = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
             return self.store.query(
                 query, use_default_graph_as_union=True, substitutions=substitutions or None
@@ -141,7 +89,7 @@ class OxigraphSource:
         if not isinstance(solutions, ox.QuerySolutions):
             raise InputError("an export query that should SELECT does not")
         names = [v.value for v in solutions.variables]
-        return [{n: to_rdflib(solution[n]) for n in names} for solution in solutions]
+        return [{n: _term(solution[n]) for n in names} for solution in solutions]
 
     def construct(self, query: str, *, bindings: Mapping[str, Node] | None = None) -> Graph:
         triples = self._query(query, bindings)
@@ -179,12 +127,12 @@ class StoreSource:
         self.store = store
 
     def select(self, query: str, *, bindings: Mapping[str, Node] | None = None) -> list[Row]:
-        result = self.store.query(query + values_clause(bindings))
+        result = self.store.query(bind(query, **bindings) if bindings else query)
         names = result.variables
         return [{name: row.get(name) for name in names} for row in result.rows()]
 
     def construct(self, query: str, *, bindings: Mapping[str, Node] | None = None) -> Graph:
-        return self.store.query(query + values_clause(bindings)).to_graph()
+        return self.store.query(bind(query, **bindings) if bindings else query).to_graph()
 
     def dump(self, fmt: RDFFormat, out: BinaryIO) -> None:
         if fmt.quads:

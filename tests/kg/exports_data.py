@@ -11,10 +11,11 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Dataset, Graph
 
-from kg.exports.source import OxigraphSource, StoreSource, to_oxigraph, to_rdflib
+from kg.exports.source import OxigraphSource, StoreSource
 from kg.mapping import map_record
 from kg.record_yaml import load_record
 from kg.store import EmbeddedStore
+from kg.store.terms import to_ox, to_rdflib
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -39,7 +40,7 @@ def mapped_dataset(paths: list[Path]) -> Dataset:
 def store_of(ds: Dataset) -> OxigraphSource:
     store = ox.Store()
     store.extend(
-        ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(g)))
+        ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
         for s, p, o, g in ds.quads((None, None, None, None))
     )
     return OxigraphSource(store)

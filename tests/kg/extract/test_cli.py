@@ -49,6 +49,22 @@ def test_eval_min_f1_fails(tmp_path: Path) -> None:
     assert result.exit_code == 1
 
 
+def test_eval_goes_on_after_a_report_without_an_event(tmp_path: Path) -> None:
+    gold = tmp_path / "gold"
+    gold.mkdir()
+    (gold / "noevent-2024-01-01.yaml").write_text("event: {kind: training, city: Osh}\n", encoding="utf-8")
+    (gold / "uzgen-2024-03-12.yaml").write_bytes((REPORTS / "uzgen-2024-03-12.yaml").read_bytes())
+    empty = tmp_path / "noevent-2024-01-01.en.md"
+    empty.write_text("Lorem ipsum dolor sit amet.\n", encoding="utf-8")
+    result = CliRunner().invoke(cli, ["eval", "--gold-dir", str(gold), str(empty), str(REPORTS / "uzgen-2024-03-12.ky.md")])
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("noevent-2024-01-01: facts gold=2 got=0 matched=0 ")
+    assert lines[1].startswith("uzgen-2024-03-12: ") and "F1=0.000" not in lines[1]
+    assert lines[-1].startswith("overall: reports=2 ")
+    assert "noevent-2024-01-01.en.md" in result.stderr
+
+
 def test_errors_name_the_file_and_exit_1(tmp_path: Path) -> None:
     cases = {
         "empty.md": b"",

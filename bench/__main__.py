@@ -31,6 +31,11 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--first-timeout", type=float, help="seconds a first answer may take")
     parser.add_argument("--no-floor", action="store_true", help="leave out bench.floor_app")
     parser.add_argument("--queries", type=Path, help="folder of .rq files (default: kg/queries)")
+    parser.add_argument(
+        "--kg-before",
+        type=Path,
+        help="a kg source tree (git archive of an earlier commit), served as 'kg (before)'",
+    )
     args = parser.parse_args(argv)
     options = Options.quick_run(args.out) if args.quick else Options(out=args.out)
     if args.work:
@@ -50,6 +55,7 @@ def main(argv: list[str] | None = None) -> None:
         "clients",
         "first_timeout",
         "queries",
+        "kg_before",
     ):
         if (value := getattr(args, name)) is not None:
             setattr(options, name, value)

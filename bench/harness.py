@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import sys
 import time
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -15,6 +17,7 @@ from bench.corpus import Archive
 from bench.data import build_dataset, oxigraph_store
 from bench.endpoint import example_queries, measure_endpoints, started
 from bench.machine import describe
+from bench.pages import busiest_region, measure_pages
 from bench.servers import available_peers
 from bench.stages import run_stage
 
@@ -48,6 +51,8 @@ class Options:
     """The longest load run for a slow server (a slow query gets longer runs than ``seconds``)."""
     """A query whose first answer takes longer on a server is not run under load there."""
     queries: Path | None = None
+    kg_before: Path | None = None
+    """Also serve the kg of this source tree, as ``kg (before)``: a change measured in one run."""
     seed: int = 2024
     quick: bool = False
     notes: list[str] = field(default_factory=list)
@@ -102,8 +107,12 @@ def run(options: Options) -> Path:
         add({"stage": "extract", "load1": os.getloadavg()[0], **figures})
 
     records = options.work / "records"
+    # as many records as the stages run here use (the folder is shared between runs)
     needed = max(
-        [*options.load_sizes, options.validate_reports if "validate" in options.stages else 0]
+        [
+            *(options.load_sizes if "load" in options.stages else ()),
+            options.validate_reports if "validate" in options.stages else 0,
+        ]
     )
     if "load" in options.stages or "validate" in options.stages:
         _log(f"writing {needed} records to {records}")
@@ -145,6 +154,16 @@ def run(options: Options) -> Path:
                 }
                 for w in options.kg_workers
             ]
+            if options.kg_before is not None:
+                specs.append(
+                    {
+                        "kind": "kg",
+                        "store": location,
+                        "name": "kg (before)",
+                        "source": options.kg_before,
+                        "query_timeout": options.first_timeout,
+                    }
+                )
             if options.floor:
                 specs.append({"kind": "python-floor", "store": location})
             if not peers["oxigraph"]:
@@ -173,7 +192,12 @@ def run(options: Options) -> Path:
                     add(row)
 
     if "pages" in options.stages:
-        skipped.setdefault("pages", "the linked-data pages (server/pages.py) have not landed yet")
+        if importlib.util.find_spec("server.pages") is None:
+            skipped["pages"] = "the linked-data pages (server/pages.py) have not landed yet"
+        else:
+            for target in sorted(set(options.endpoint_sizes) | set(options.rdflib_sizes)):
+                for row in _pages_at(options, target):
+                    add(row)
 
     results.write(
         options.out,
@@ -185,6 +209,36 @@ def run(options: Options) -> Path:
     )
     _log(f"results in {options.out / 'results.json'} and {options.out / 'results.md'}")
     return options.out / "results.json"
+
+
+def _pages_at(options: Options, target: int) -> Iterator[dict[str, Any]]:
+    """The event and region pages of the dataset of about ``target`` quads, on each kg server."""
+    dataset = build_dataset(options.work, target, seed=options.seed)
+    location = oxigraph_store(dataset, options.work)
+    size = {
+        "dataset": f"{dataset.quads:,} quads",
+        "quads": dataset.quads,
+        "reports": dataset.reports,
+    }
+    pages = {"event": dataset.event}
+    if region := busiest_region(location):
+        pages["region"] = region
+    specs = [
+        {"kind": "kg", "store": location, "workers": w, "name": _kg_name(w)}
+        for w in options.kg_workers
+    ]
+    _log(f"pages at {dataset}: {pages}")
+    with started(specs) as servers:
+        yield from measure_pages(
+            servers,
+            pages,
+            seconds=options.seconds,
+            rounds=options.rounds,
+            clients=options.clients,
+            size=size,
+            log=_log,
+            first_timeout=options.first_timeout,
+        )
 
 
 def _kg_name(workers: int) -> str:

@@ -16,6 +16,8 @@ from bench.stats import geomean, median
 __all__ = ["endpoint_ratios", "summary", "write"]
 
 FLOOR = "python-floor"
+BEFORE = "kg (before)"
+"""kg served from an earlier source tree (``--kg-before``), to measure a change in one run."""
 TARGETS = {
     "endpoint_vs_oxigraph_min": 0.7,
     "endpoint_vs_rdflib_geomean": 10.0,
@@ -47,7 +49,10 @@ def endpoint_ratios(rows: list[dict[str, Any]]) -> dict[tuple[str, str, str], di
         if not server.startswith(("kg", FLOOR)):
             continue
         for (d2, q2, peer, r2), peer_rps in runs.items():
-            if (d2, q2, r2) != (dataset, query, rnd) or peer_rps <= 0 or peer.startswith("kg"):
+            if (d2, q2, r2) != (dataset, query, rnd) or peer_rps <= 0:
+                continue
+            # kg servers are not compared with each other, but with kg before a change
+            if peer.startswith("kg") and (peer != BEFORE or server == BEFORE):
                 continue
             if server == FLOOR and peer != "oxigraph":
                 continue
@@ -86,25 +91,61 @@ def summary(rows: list[dict[str, Any]], skipped: dict[str, str]) -> list[str]:
         if row["stage"] == "extract":
             lines.append(
                 f"extraction: {row['reports_per_s']:.1f} reports/s, peak {row['peak_mb']:.0f} MB"
+                + _cpu(row)
             )
         if row["stage"] == "validate":
             lines.append(
                 f"SHACL validation: {row['mean_ms']:.1f} ms per report "
-                f"(mean; p99 {row['p99_ms']:.1f} ms)"
+                f"(mean; p99 {row['p99_ms']:.1f} ms)" + _cpu(row)
             )
     all_loads = [r for r in rows if r["stage"] == "load"]
     for jobs in sorted({r.get("jobs", 1) for r in all_loads}):
         loads = [r for r in all_loads if r.get("jobs", 1) == jobs]
         lines += _load_lines(loads, f"kg load --jobs {jobs}")
+    for page in page_figures(rows):
+        met = page["rps"] >= TARGETS["pages_per_s"] and page["p99_ms"] <= TARGETS["pages_p99_ms"]
+        lines.append(
+            f"{page['page']} page ({page['server']}, {page['dataset']}): "
+            f"{page['rps']:.3g} pages/s, p50 {page['p50_ms']:.1f} ms, p99 {page['p99_ms']:.1f} ms; "
+            f"target ≥ 500 pages/s with p99 ≤ 20 ms: {'met' if met else 'NOT met'}"
+        )
     for what, why in skipped.items():
         lines.append(f"not measured: {what}: {why}")
     return lines
+
+
+def page_figures(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per dataset, page and server: the median over rounds of pages/s, p50 and p99."""
+    groups: dict[tuple[str, str, str], list[dict[str, Any]]] = defaultdict(list)
+    for row in rows:
+        if row["stage"] == "pages":
+            groups[(row["dataset"], row["page"], row["server"])].append(row)
+    return [
+        {
+            "dataset": dataset,
+            "page": page,
+            "server": server,
+            "rps": median([r["rps"] for r in runs]),
+            "p50_ms": median([r["p50_ms"] for r in runs]),
+            "p99_ms": median([r["p99_ms"] for r in runs]),
+            "errors": sum(r["errors"] for r in runs),
+            "load1": median([r["load1"] for r in runs]),
+        }
+        for (dataset, page, server), runs in groups.items()
+    ]
+
+
+def _cpu(row: dict[str, Any]) -> str:
+    """The CPU time per report, when measured: what one idle core would take."""
+    cpu = row.get("cpu_ms_per_report")
+    return "" if cpu is None else f"; {cpu:.0f} ms CPU per report ({1000 / cpu:.1f}/CPU-s)"
 
 
 def _load_lines(loads: list[dict[str, Any]], what: str) -> list[str]:
     lines = [
         f"{what}, {row['size']:,} reports: {row['reports_per_s']:.1f} reports/s, "
         f"{row['triples_per_s']:,.0f} triples/s, peak {row['peak_mb']:.0f} MB"
+        + _cpu(row)
         + (f" (+ workers {row['workers_peak_mb']:.0f} MB each)" if row.get("jobs", 1) > 1 else "")
         for row in loads
     ]
@@ -153,7 +194,7 @@ def _endpoint_table(rows: list[dict[str, Any]]) -> list[str]:
     return out
 
 
-SERVERS = ("kg", "kg --workers 2", FLOOR, "oxigraph", "rdflib-endpoint")
+SERVERS = (BEFORE, "kg", "kg --workers 2", FLOOR, "oxigraph", "rdflib-endpoint")
 
 
 def compact_table(rows: list[dict[str, Any]], dataset: str) -> list[str]:
@@ -250,7 +291,16 @@ def write(
             _simple_table(
                 rows,
                 "extract",
-                ("reports", "failed", "reports_per_s", "p50_ms", "p99_ms", "peak_mb", "load1"),
+                (
+                    "reports",
+                    "failed",
+                    "reports_per_s",
+                    "p50_ms",
+                    "p99_ms",
+                    "cpu_ms_per_report",
+                    "peak_mb",
+                    "load1",
+                ),
             ),
         ),
         (
@@ -265,6 +315,7 @@ def write(
                     "mean_ms",
                     "p50_ms",
                     "p99_ms",
+                    "cpu_ms_per_report",
                     "peak_mb",
                     "load1",
                 ),
@@ -283,6 +334,7 @@ def write(
                     "triples",
                     "reports_per_s",
                     "triples_per_s",
+                    "cpu_ms_per_report",
                     "start_mb",
                     "peak_mb",
                     "workers_peak_mb",
@@ -295,6 +347,14 @@ def write(
             for dataset in dict.fromkeys(r["dataset"] for r in rows if r["stage"] == "endpoint")
         ),
         ("Endpoint: throughput ratios (median over rounds)", _ratio_table(rows)),
+        (
+            "Linked-data pages (HTML, median over rounds)",
+            _simple_table(
+                [{"stage": "pages", **f} for f in page_figures(rows)],
+                "pages",
+                ("dataset", "page", "server", "rps", "p50_ms", "p99_ms", "errors", "load1"),
+            ),
+        ),
         ("Endpoint: requests/s and latency (median over rounds)", _endpoint_table(rows)),
     ]
     for title, table in sections:

@@ -1,7 +1,8 @@
 """The SPARQL servers compared, each started as its own process on 127.0.0.1 and stopped after.
 
 - ``kg``: ``kg serve`` over a read-only copy of the store folder (``KG_STORE_READ_ONLY``), with
-  ``--workers N`` processes where asked;
+  ``--workers N`` processes where asked; with ``source``, the kg of another source tree (an
+  earlier commit, unpacked with ``git archive``), to measure a change before and after in one run;
 - ``oxigraph``: ``oxigraph serve-read-only`` (PyPI ``oxigraph``, the engine's own Rust server) on
   the same folder, with the union default graph as kg has it;
 - ``python-floor``: :mod:`bench.floor_app`, waitress and pyoxigraph with nothing between them
@@ -104,12 +105,14 @@ def start_server(
     name: str | None = None,
     ready_timeout: float = 900,
     query_timeout: float = 120,
+    source: Path | None = None,
 ) -> Iterator[Server]:
     """Start a server of ``kind`` (``kg``, ``oxigraph``, ``rdflib-endpoint``) and stop it after."""
     port = free_port()
     root = f"http://127.0.0.1:{port}"
     env = dict(os.environ)
     log = tempfile.TemporaryFile()
+    cwd = None
     if kind == "kg":
         assert store is not None
         env.update(
@@ -132,6 +135,10 @@ def start_server(
         ]
         if workers > 1:
             command += ["--workers", str(workers)]
+        if source is not None:
+            # `python -c` puts the working folder first on sys.path: that tree's kg and server
+            cwd = str(source)
+            env["PYTHONPATH"] = str(source)
         sparql = f"{root}/sparql"
     elif kind == "oxigraph":
         assert store is not None
@@ -165,7 +172,7 @@ def start_server(
         sparql = f"{root}/"
     else:
         raise ValueError(kind)
-    process = subprocess.Popen(command, env=env, stdout=log, stderr=log)
+    process = subprocess.Popen(command, env=env, stdout=log, stderr=log, cwd=cwd)
     server = Server(name or kind, sparql, process, root)
     try:
         _wait(server, ready_timeout)

@@ -22,7 +22,7 @@ def create_app(config: Mapping[str, Any] | None = None, *, store: Store | None =
     """
     # imported here so that `import server` stays cheap and free of side effects
     from server import config as settings
-    from server import errors, execution, exports, ontology, pages, sparql
+    from server import errors, execution, exports, fast_path, ontology, pages, sparql
     from server import store as kg_store
 
     app = Flask(__name__)
@@ -33,4 +33,6 @@ def create_app(config: Mapping[str, Any] | None = None, *, store: Store | None =
     # One blueprint per URL area; add new areas (pages, exports) to this tuple.
     for blueprint in (sparql.bp, pages.bp, ontology.bp, exports.bp):
         app.register_blueprint(blueprint)
+    # plain query GETs skip Flask's request machinery (see server.fast_path for why and how)
+    app.wsgi_app = fast_path.FastQueries(app)  # type: ignore[method-assign]
     return app

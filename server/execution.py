@@ -251,12 +251,27 @@ def run_query(
     :raises InputError: or whatever ``evaluate`` raises, on the calling thread
     """
     config = current_app.config
-    limits = limits or Limits(config["MAX_RESULT_ROWS"], config["MAX_RESULT_BYTES"])
-    runner: QueryRunner = current_app.extensions[EXTENSION]
-    return runner.run(
-        lambda job: _answer(job, evaluate, media_type, limits, native),
-        timeout or config["QUERY_TIMEOUT"],
+    return answer_query(
+        current_app.extensions[EXTENSION],
+        evaluate,
+        media_type,
+        native=native,
+        limits=limits or Limits(config["MAX_RESULT_ROWS"], config["MAX_RESULT_BYTES"]),
+        timeout=timeout or config["QUERY_TIMEOUT"],
     )
+
+
+def answer_query(
+    runner: QueryRunner,
+    evaluate: Callable[[], Any],
+    media_type: str,
+    *,
+    native: bool,
+    limits: Limits,
+    timeout: float,
+) -> Answer:
+    """:func:`run_query` with everything given, outside a request (:mod:`server.fast_path`)."""
+    return runner.run(lambda job: _answer(job, evaluate, media_type, limits, native), timeout)
 
 
 def _answer(

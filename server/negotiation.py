@@ -35,6 +35,19 @@ SOLUTIONS_TYPES: tuple[str, ...] = (RESULTS_JSON, RESULTS_XML, RESULTS_CSV, RESU
 BOOLEAN_TYPES: tuple[str, ...] = (RESULTS_JSON, RESULTS_XML)
 RDF_TYPES: tuple[str, ...] = (TURTLE, N_TRIPLES, JSON_LD, RDF_XML)
 """What a CONSTRUCT or DESCRIBE (or any RDF document) can be answered in."""
+FORM_TYPES: dict[str | None, tuple[str, ...]] = {
+    "SELECT": SOLUTIONS_TYPES,
+    "ASK": BOOLEAN_TYPES,
+    "CONSTRUCT": RDF_TYPES,
+    "DESCRIBE": RDF_TYPES,
+}
+"""What each query form can be answered in."""
+KIND_TYPES: dict[str, tuple[str, ...]] = {
+    "solutions": SOLUTIONS_TYPES,
+    "boolean": BOOLEAN_TYPES,
+    "graph": RDF_TYPES,
+}
+"""What each kind of result (:attr:`kg.store.QueryResult.kind`) can be answered in."""
 
 ALIASES: dict[str, str] = {
     # plain JSON and XML clients get the SPARQL results formats, which are JSON and XML
@@ -71,8 +84,14 @@ def choose_format(formats: Sequence[str]) -> tuple[str, str] | None:
     Aliases (:data:`ALIASES`) are offered after the real names, so ``application/json`` gets
     SPARQL JSON results sent as ``application/json``. ``None`` when none is acceptable.
     """
-    offered = list(formats) + [alias for alias, real in ALIASES.items() if real in formats]
-    chosen = negotiate(offered)
+    return format_for_accept(request.headers.get("Accept", "").strip(), tuple(formats))
+
+
+@lru_cache(maxsize=512)
+def format_for_accept(accept: str, formats: tuple[str, ...]) -> tuple[str, str] | None:
+    """:func:`choose_format` for an ``Accept`` header given as text (stripped; may be empty)."""
+    offered = formats + tuple(alias for alias, real in ALIASES.items() if real in formats)
+    chosen = _best_match(accept, offered)
     return None if chosen is None else (chosen, ALIASES.get(chosen, chosen))
 
 
@@ -108,3 +127,10 @@ def error_media_type() -> str:
     if chosen in (RESULTS_JSON, JSON_LD):
         return JSON
     return chosen or TEXT
+
+
+def content_type(media_type: str) -> str:
+    """The ``Content-Type`` for ``media_type``: text and JSON/XML types name their charset."""
+    if media_type.startswith("text/") or media_type.endswith(("json", "xml")):
+        return f"{media_type}; charset=utf-8"
+    return media_type

@@ -20,11 +20,14 @@ from kg.store import QueryResult, Store
 from server import examples
 from server.errors import QueryTooLong, ServiceRefused, UpdateRefused
 from server.execution import run_query
+from server.fast_path import ERROR_KEY
 from server.negotiation import (
-    BOOLEAN_TYPES,
+    FORM_TYPES,
+    KIND_TYPES,
     RDF_TYPES,
     SOLUTIONS_TYPES,
     choose_format,
+    content_type,
     negotiate_format,
     not_acceptable,
     prefers_html,
@@ -38,16 +41,17 @@ bp = Blueprint("sparql", __name__)
 FORM = "application/x-www-form-urlencoded"
 QUERY_TYPE = "application/sparql-query"
 UPDATE_TYPE = "application/sparql-update"
-OFFERED: dict[str | None, tuple[str, ...]] = {
-    "SELECT": SOLUTIONS_TYPES,
-    "ASK": BOOLEAN_TYPES,
-    "CONSTRUCT": RDF_TYPES,
-    "DESCRIBE": RDF_TYPES,
-}
-KIND_TYPES = {"solutions": SOLUTIONS_TYPES, "boolean": BOOLEAN_TYPES, "graph": RDF_TYPES}
 RDFLIB_FORMATS = {f.media_type: f.rdflib for f in FORMATS.values()}
 """rdflib's name of each RDF media type, for the (small) service description."""
 _IRI = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[^<>\"{}|^`\\\x00-\x20]*")
+
+
+@bp.before_request
+def raise_fast_path_error() -> None:
+    """Raise the error of a query :mod:`server.fast_path` ran, for Flask's handlers to answer."""
+    error = request.environ.pop(ERROR_KEY, None)
+    if error is not None:
+        raise error
 
 
 @bp.route("/sparql", methods=["GET", "POST"])
@@ -122,13 +126,13 @@ def _query(text: str) -> Response:
         raise InputError("this is an update: POST it as update= or as application/sparql-update")
     # With no acceptable format the query still goes to the engine, which parses it first: a
     # malformed query is a 400 whatever the Accept header says; a well-formed one then gets a 406.
-    sent, media_type = choose_format(OFFERED.get(found.form, SOLUTIONS_TYPES)) or ("", "")
+    sent, media_type = choose_format(FORM_TYPES.get(found.form, SOLUTIONS_TYPES)) or ("", "")
     store = get_store()
     evaluate = _evaluator(
         store, text, _graph_uris("default-graph-uri"), _graph_uris("named-graph-uri"), media_type
     )
     answer = run_query(evaluate, media_type, native=writes_results_itself(store))
-    response = Response(answer.body, content_type=_content_type(sent))
+    response = Response(answer.body, content_type=content_type(sent))
     response.vary.add("Accept")
     if answer.truncated == "rows":
         # Virtuoso's header for results cut off at its ResultSetMaxRows
@@ -159,12 +163,6 @@ def _evaluator(
         return result
 
     return evaluate
-
-
-def _content_type(media_type: str) -> str:
-    if media_type.startswith("text/") or media_type.endswith(("json", "xml")):
-        return f"{media_type}; charset=utf-8"
-    return media_type
 
 
 def _update(text: str) -> Response:
@@ -209,7 +207,7 @@ def _describe() -> Response:
     )
     rdflib_format = RDFLIB_FORMATS[media_type]
     response = Response(
-        graph.serialize(format=rdflib_format, encoding="utf-8"), content_type=_content_type(sent)
+        graph.serialize(format=rdflib_format, encoding="utf-8"), content_type=content_type(sent)
     )
     response.vary.add("Accept")
     return response

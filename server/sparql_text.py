@@ -12,6 +12,7 @@ import contextlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import urljoin
 
 QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
@@ -69,11 +70,15 @@ def _unescape(match: re.Match[str]) -> str:
     return chr(int(match.group(1) or match.group(2), 16))
 
 
+@lru_cache(maxsize=128)
 def read_query(text: str) -> QueryText:
     """Find the form and the ``SERVICE`` targets of a query or update.
 
     >>> read_query('PREFIX e: <http://x/> SELECT * { SERVICE e:s { ?s ?p ?o } }')
     QueryText(form='SELECT', services=('http://x/s',), loads=())
+
+    Clients send the same queries again and again (the examples, a page's queries), so the
+    answers are remembered (at most 128 texts of at most ``MAX_QUERY_LENGTH`` characters).
     """
     if "\\" in text:
         # an escape of a code point that does not exist is left for the engine to reject

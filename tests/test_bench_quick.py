@@ -51,6 +51,11 @@ def test_quick_run_writes_every_stage(tmp_path: Path) -> None:
         (r["query"], r["server"]) for r in answered
     }
     assert all(r["errors"] == 0 for r in runs if r["server"] == "kg")
+    # the event and region pages, where the pages exist, in HTML
+    if "pages" not in data["skipped"]:
+        pages = {r["page"]: r for r in rows if r["stage"] == "pages-check" and r["server"] == "kg"}
+        assert set(pages) == {"event", "region"}
+        assert all(r["status"] in (200, "timeout") for r in pages.values())
     summary = "\n".join(data["summary"])
     assert "endpoint/oxigraph throughput ratio:" in summary or "oxigraph" in data["skipped"]
     assert "## Summary" in (out / "results.md").read_text(encoding="utf-8")

@@ -1,0 +1,119 @@
+"""Plain SPARQL reads (``GET /sparql?query=…``) answered without Flask's per-request machinery.
+
+Profiling ``kg serve`` under load (``python -m bench``, py-spy and cProfile) showed Flask's
+request context, routing, signals and response object costing more Python time than a small
+query's whole evaluation in pyoxigraph. Most requests to an endpoint are the same shape: a GET
+with one ``query`` and an ``Accept`` header. This WSGI layer sits in front of the Flask app and
+answers exactly those, when they are unremarkable, with the same code the view uses: the same
+checks (:func:`server.sparql_text.read_query`, the length and nesting limits), the same negotiation
+(:func:`server.negotiation.format_for_accept`), the same limits, timeout and workers
+(:func:`server.execution.answer_query`), and the same headers (``Vary``, CORS, the truncation
+headers). Everything else goes to Flask untouched: other paths and methods, graph parameters,
+updates, a query with ``SERVICE``, a form it cannot tell, no acceptable format, a remote store.
+
+When the query fails (syntax, time, limits, a kind the format does not fit), the request goes to
+Flask with the exception in the environ; the SPARQL view raises it before doing anything else
+(:func:`server.sparql.raise_fast_path_error`), so the error answer is Flask's own and the query is
+not run twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+from urllib.parse import parse_qs
+
+from flask import Flask
+
+from kg.store import Store
+from server import execution
+from server.negotiation import (
+    FORM_TYPES,
+    KIND_TYPES,
+    content_type,
+    format_for_accept,
+    not_acceptable,
+)
+from server.sparql_text import MAX_NESTING, read_query
+from server.store import EXTENSION as STORE
+from server.store import writes_results_itself
+
+__all__ = ["ERROR_KEY", "FastQueries"]
+
+ERROR_KEY = "kg.fast_path.error"
+"""The environ key that carries a failed query's exception to the Flask view."""
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
+_EXPOSED = "X-SPARQL-MaxRows, X-KG-MaxBytes"
+
+
+class FastQueries:
+    """The WSGI app: plain query GETs here, the rest to ``app``'s own ``wsgi_app``."""
+
+    def __init__(self, app: Flask) -> None:
+        self.app = app
+        self.flask: WSGIApp = app.wsgi_app
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
+        if environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") != "/sparql":
+            return self.flask(environ, start_response)
+        params = parse_qs(environ.get("QUERY_STRING", ""), keep_blank_values=True)
+        texts = params.get("query")
+        if len(params) != 1 or texts is None or len(texts) != 1:
+            return self.flask(environ, start_response)
+        text = texts[0]
+        config = self.app.config
+        store: Store = self.app.extensions[STORE]
+        found = read_query(text) if text else None
+        formats = FORM_TYPES.get(found.form) if found else None
+        if (
+            found is None
+            or formats is None
+            or len(text) > config["MAX_QUERY_LENGTH"]
+            or found.services
+            or found.nesting > MAX_NESTING  # Flask's view refuses it before the engine sees it
+            or not writes_results_itself(store)
+        ):
+            return self.flask(environ, start_response)
+        chosen = format_for_accept(environ.get("HTTP_ACCEPT", "").strip(), formats)
+        if chosen is None:
+            return self.flask(environ, start_response)
+        sent, media_type = chosen
+        try:
+            answer = execution.answer_query(
+                self.app.extensions[execution.EXTENSION],
+                _evaluator(store, text, media_type),
+                media_type,
+                native=True,
+                limits=execution.Limits(config["MAX_RESULT_ROWS"], config["MAX_RESULT_BYTES"]),
+                timeout=config["QUERY_TIMEOUT"],
+            )
+        except Exception as exc:  # answered by Flask's error handlers, as any error of the view
+            environ[ERROR_KEY] = exc
+            return self.flask(environ, start_response)
+        headers = [
+            ("Content-Type", content_type(sent)),
+            ("Content-Length", str(len(answer.body))),
+        ]
+        if answer.truncated == "rows":
+            headers.append(("X-SPARQL-MaxRows", str(config["MAX_RESULT_ROWS"])))
+        elif answer.truncated == "bytes":
+            headers.append(("X-KG-MaxBytes", str(config["MAX_RESULT_BYTES"])))
+        origin = config["CORS_ORIGIN"]
+        if origin:
+            headers.append(("Access-Control-Allow-Origin", origin))
+            headers.append(("Access-Control-Expose-Headers", _EXPOSED))
+        headers.append(("Vary", "Accept" if not origin or origin == "*" else "Accept, Origin"))
+        start_response("200 OK", headers)
+        return [answer.body]
+
+
+def _evaluator(store: Store, text: str, media_type: str) -> Callable[[], Any]:
+    # as the view's evaluator for the embedded store: the worker keeps the time, so no timeout
+    def evaluate() -> Any:
+        result = store.query(text)
+        offered = KIND_TYPES[result.kind]
+        if media_type not in offered:
+            raise not_acceptable(offered)
+        return result
+
+    return evaluate

@@ -5,7 +5,7 @@ request context, routing, signals and response object costing more Python time t
 query's whole evaluation in pyoxigraph. Most requests to an endpoint are the same shape: a GET
 with one ``query`` and an ``Accept`` header. This WSGI layer sits in front of the Flask app and
 answers exactly those, when they are unremarkable, with the same code the view uses: the same
-checks (:func:`server.sparql_text.read_query`, the length and nesting limits), the same negotiation
+checks (:func:`kg.sparql_text.read_query`, the length and nesting limits), the same negotiation
 (:func:`server.negotiation.format_for_accept`), the same limits, timeout and workers
 (:func:`server.execution.answer_query`), and the same headers (``Vary``, CORS, the truncation
 headers). Everything else goes to Flask untouched: other paths and methods, graph parameters,
@@ -25,6 +25,7 @@ from urllib.parse import parse_qs
 
 from flask import Flask
 
+from kg.sparql_text import MAX_NESTING, read_query
 from kg.store import Store
 from server import execution
 from server.negotiation import (
@@ -34,7 +35,6 @@ from server.negotiation import (
     format_for_accept,
     not_acceptable,
 )
-from server.sparql_text import MAX_NESTING, read_query
 from server.store import EXTENSION as STORE
 from server.store import writes_results_itself
 

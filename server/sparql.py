@@ -16,6 +16,7 @@ from werkzeug.exceptions import BadRequest, MethodNotAllowed, UnsupportedMediaTy
 
 from kg.errors import InputError, QueryRefused
 from kg.formats import FORMATS
+from kg.sparql_text import MAX_NESTING, QueryText, allowed_service, read_query
 from kg.store import QueryResult, Store
 from server import examples
 from server.errors import QueryTooLong, ServiceRefused, UpdateRefused
@@ -33,7 +34,6 @@ from server.negotiation import (
     prefers_html,
 )
 from server.service_description import service_description
-from server.sparql_text import MAX_NESTING, QueryText, allowed_service, read_query
 from server.store import get_store, writes_results_itself
 
 bp = Blueprint("sparql", __name__)

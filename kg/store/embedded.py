@@ -60,6 +60,7 @@ from rdflib import Graph, URIRef
 
 from kg.errors import InputError, StoreError
 from kg.formats import format_for
+from kg.sparql_text import check_nesting
 from kg.store.base import Store
 from kg.store.results import PREFIXES_BY_NAME, EmbeddedResult, Runner, Worker, translated
 from kg.store.terms import replace_graph_update, replace_graph_update_text, to_ox
@@ -167,11 +168,13 @@ class EmbeddedStore(Store):
         )
         if named:
             options["named_graphs"] = named
+        check_nesting(sparql)  # pyoxigraph's parser would overflow its stack and end the process
         store = self.store
         runner = Runner() if timeout is None else Worker(time.monotonic() + timeout)
         return EmbeddedResult(runner, lambda: store.query(sparql, **options))  # type: ignore[arg-type]
 
     def update(self, sparql: str) -> None:
+        check_nesting(sparql)
         with translated():
             self._writable().update(sparql)
 

@@ -16,8 +16,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kg.sparql_text import MAX_NESTING
 from kg.store import open_store
-from server.sparql_text import MAX_NESTING
 from tests.conftest import ROOT
 from tests.server.http import fetch
 

@@ -1,10 +1,16 @@
-"""Reading a query's form and SERVICE targets without a parser (server.sparql_text)."""
+"""Reading a query's form, SERVICE targets and nesting without a parser (kg.sparql_text)."""
 
 from __future__ import annotations
 
-import pytest
+from pathlib import Path
 
-from server.sparql_text import allowed_service, read_query
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+from kg.errors import QuerySyntaxError
+from kg.sparql_text import MAX_NESTING, allowed_service, read_query
+from kg.store.embedded import EmbeddedStore
 
 
 @pytest.mark.parametrize(
@@ -80,3 +86,24 @@ def test_load_sources_are_found(text, loads):
 )
 def test_nesting_is_measured_outside_strings_and_comments(text, nesting):
     assert read_query(text).nesting == nesting
+
+
+def test_the_embedded_store_refuses_a_query_nested_too_deeply(tmp_path: Path) -> None:
+    # 5,000 levels would end this test process in pyoxigraph's parser (a stack overflow)
+    store = EmbeddedStore(tmp_path / "store")
+    deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    with pytest.raises(QuerySyntaxError, match=f"at most {MAX_NESTING}"):
+        store.query(deep)
+    with pytest.raises(QuerySyntaxError, match=f"at most {MAX_NESTING}"):
+        store.update("INSERT DATA " + "{" * 5000 + "}" * 5000)
+    ok = "ASK WHERE " + "{" * MAX_NESTING + "}" * MAX_NESTING
+    assert store.query(ok).boolean is True  # an empty group pattern matches once
+
+
+def test_kg_query_refuses_a_query_nested_too_deeply(tmp_path: Path) -> None:
+    folder = tmp_path / "store"
+    EmbeddedStore(folder).update("INSERT DATA { GRAPH <urn:g> { <urn:s> <urn:p> 1 } }")
+    deep = "SELECT * WHERE " + "{" * 5000 + "}" * 5000
+    result = CliRunner().invoke(cli, ["query", "--store", str(folder), deep])
+    assert result.exit_code == 1
+    assert f"at most {MAX_NESTING}" in result.output

@@ -1,9 +1,10 @@
-"""What the server reads from a SPARQL text before running it: its form, SERVICE and LOAD targets.
+"""What kg reads from a SPARQL text before running it: its form, SERVICE and LOAD targets, nesting.
 
 pyoxigraph exposes no query algebra to Python, and rdflib's parser is too slow for the query path,
 so this is a small lexer: it skips comments, strings and IRIs the way the SPARQL grammar does
-(https://www.w3.org/TR/sparql11-query/#grammar) and looks at the keywords left. It does not
-validate anything; the engine does that and reports syntax errors itself.
+(https://www.w3.org/TR/sparql11-query/#grammar) and looks at the keywords left. It validates
+nothing but the nesting depth (:func:`check_nesting`); the engine reports syntax errors itself.
+It lives in ``kg`` so that the store and ``kg query`` refuse what the endpoint refuses.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
+
+from kg.errors import QuerySyntaxError
 
 QUERY_FORMS = frozenset({"SELECT", "CONSTRUCT", "DESCRIBE", "ASK"})
 UPDATE_VERBS = frozenset(
@@ -163,3 +166,16 @@ def _resolve(token: tuple[str | None, str], prefixes: dict[str, str], base: str)
 def allowed_service(iri: str, allowed: tuple[str, ...]) -> bool:
     """Whether ``iri`` starts with one of the ``allowed`` URL prefixes."""
     return any(iri.startswith(prefix) for prefix in allowed if prefix)
+
+
+def check_nesting(text: str) -> None:
+    """Refuse a query or update whose brackets nest deeper than :data:`MAX_NESTING`, before any
+    engine parses it (the embedded store, ``kg query``, the endpoint all pass here).
+
+    :raises QuerySyntaxError: the text nests too deeply
+    """
+    depth = read_query(text).nesting
+    if depth > MAX_NESTING:
+        raise QuerySyntaxError(
+            f"brackets nest {depth} levels deep; at most {MAX_NESTING} are accepted"
+        )

@@ -103,8 +103,9 @@ def test_paths_outside_the_export_files_are_404(live_server: str, path: str) -> 
 
 def test_only_the_endpoint_and_the_page_queries_send_sparql() -> None:
     # The pages' one way to a store is server.page_queries (named texts, VALUES-bound terms);
-    # the endpoint runs the client's own text. A new .query( call elsewhere in server/ would be a
-    # second way, unchecked by the tests above.
+    # the endpoint (its Flask view, and server.fast_path for plain GETs) runs the client's own
+    # text. A new .query( call elsewhere in server/ would be a second way, unchecked by the tests
+    # above.
     callers = set()
     for path in sorted(SERVER.glob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
@@ -114,4 +115,4 @@ def test_only_the_endpoint_and_the_page_queries_send_sparql() -> None:
                 and node.func.attr == "query"
             ):
                 callers.add(path.name)
-    assert callers == {"page_queries.py", "sparql.py"}
+    assert callers == {"page_queries.py", "sparql.py", "fast_path.py"}

@@ -228,6 +228,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Serve the YASGUI query page to browsers at GET /sparql.",
         _flag,
     ),
+    Setting(
+        "PAGE_CACHE_MB",
+        64,
+        "Megabytes of rendered pages kept until the data changes (embedded store only); "
+        "0 renders every page every time.",
+        _count,
+    ),
 )
 
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

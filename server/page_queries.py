@@ -50,14 +50,24 @@ def query_text(name: str) -> str:
 
 def select(name: str, **params: Term) -> list[Row]:
     """The solutions of the SELECT query ``name`` with ``params`` bound."""
+    return _select(name, bind(query_text(name), params))
+
+
+def select_each(name: str, params: Sequence[str], rows: Sequence[Sequence[Term]]) -> list[Row]:
+    """The solutions of the SELECT query ``name`` for each row of values of ``params``, at once."""
+    if not rows:
+        return []
+    return _select(name, bind_rows(query_text(name), params, rows))
+
+
+def _select(name: str, bound: str) -> list[Row]:
     store = get_store()
-    text = query_text(name)
     if isinstance(store, EmbeddedStore):
-        solutions = _run(store, bind(text, params))
+        solutions = _run(store, bound)
         if not isinstance(solutions, ox.QuerySolutions):
             raise StoreError(f"the page query {name} is not a SELECT")
         return list(solutions)
-    result = store.query(bind(text, params))
+    result = store.query(bound)
     names = result.variables
     return [{n: to_ox(row[n]) if n in row else None for n in names} for row in result.rows()]
 
@@ -121,12 +131,17 @@ def bind(text: str, params: Mapping[str, Term]) -> str:
     """
     if not params:
         return text
+    return bind_rows(text, tuple(params), [tuple(params.values())])
+
+
+def bind_rows(text: str, names: Sequence[str], rows: Sequence[Sequence[Term]]) -> str:
+    """:func:`bind` with a ``VALUES`` block of several rows (the query runs for each)."""
     head, found, tail = text.partition(WHERE)
     if not found:
         raise StoreError("a page query has no 'WHERE {' line to bind its parameters in")
-    names = " ".join(f"?{name}" for name in params)
-    terms = " ".join(str(value) for value in params.values())
-    return f"{head}{WHERE}\n  VALUES ({names}) {{ ({terms}) }}{tail}"
+    variables = " ".join(f"?{name}" for name in names)
+    values = " ".join("(" + " ".join(str(term) for term in row) + ")" for row in rows)
+    return f"{head}{WHERE}\n  VALUES ({variables}) {{ {values} }}{tail}"
 
 
 @functools.cache

@@ -8,13 +8,14 @@ comes from the settings.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from urllib.parse import urlencode, urlsplit
 
 from flask import Blueprint, Response, redirect, render_template, request, url_for
 from flask.blueprints import BlueprintSetupState
 from werkzeug.wrappers import Response as BaseResponse
 
-from server import documents, home, page_queries, search, views
+from server import documents, home, page_cache, page_queries, search, views
 from server.labels import LANGUAGES, current_language, remember_language
 from server.links import base_iri, data_href
 from server.messages import translate
@@ -56,27 +57,34 @@ bp.add_app_template_filter(script_json, "script_json")
 def home_page() -> Response:
     """The events, filtered and sorted, with the map, the figures and the search box."""
     lang = current_language()
-    listing = home.listing(request.args, lang)
-    return _html(render_template("pages/home.html", listing=listing))
+    return _page(
+        lambda: render_template("pages/home.html", listing=home.listing(request.args, lang))
+    )
 
 
 @bp.route("/regions")
 def regions_page() -> Response:
     """The regions with events, on the map and as a list."""
     lang = current_language()
-    listing = home.listing({}, lang)
 
     def region_href(code: str) -> str:
         return data_href(f"{base_iri()}id/place/{code}")
 
-    return _html(render_template("pages/regions.html", listing=listing, region_href=region_href))
+    return _page(
+        lambda: render_template(
+            "pages/regions.html", listing=home.listing({}, lang), region_href=region_href
+        )
+    )
 
 
 @bp.route("/search")
 def search_page() -> Response:
     lang = current_language()
-    found = search.search(request.args.get("q", ""), lang)
-    return _html(render_template("pages/search.html", found=found))
+    return _page(
+        lambda: render_template(
+            "pages/search.html", found=search.search(request.args.get("q", ""), lang)
+        )
+    )
 
 
 def resource(kind: str, key: str) -> BaseResponse:
@@ -106,26 +114,49 @@ def _answer(section: str, key: str) -> BaseResponse:
         return documents.not_found(iri, media_type, lang)
     is_graph = section == "graph/"
     if media_type == HTML:
-        page = (views.render_graph if is_graph else views.render_resource)(iri, lang)
-        if page is None:
-            return documents.not_found(iri, media_type, lang)
-        response = _html(page)
+
+        def render_page() -> Response:
+            page = (views.render_graph if is_graph else views.render_resource)(iri, lang)
+            if page is None:
+                return documents.not_found(iri, media_type, lang)
+            return Response(page, content_type=HTML_TYPE)
+
+        response = page_cache.cached(HTML, lang, render_page)
+        if response.status_code != 200:
+            return response
+        _html_headers(response)
         response.headers["Link"] = documents.link_header(href, html=True)
         return response
-    exists = "page_graph_exists" if is_graph else "page_exists"
-    if not page_queries.ask(exists, resource=resource_term):
-        return documents.not_found(iri, media_type, lang)
-    name = "page_graph" if is_graph else "page_describe"
-    body = page_queries.construct(name, media_type, resource=resource_term)
-    response = Response(body, content_type=documents.content_type(sent))
+
+    def render_document() -> Response:
+        exists = "page_graph_exists" if is_graph else "page_exists"
+        if not page_queries.ask(exists, resource=resource_term):
+            return documents.not_found(iri, media_type, lang)
+        name = "page_graph" if is_graph else "page_describe"
+        body = page_queries.construct(name, media_type, resource=resource_term)
+        return Response(body, content_type=documents.content_type(sent))
+
+    # the document's text does not depend on the language; its 404 message does (never kept)
+    response = page_cache.cached(f"{sent} {media_type}", "", render_document)
+    if response.status_code != 200:
+        return response
     response.headers["Link"] = documents.link_header(href, html=False)
     if not explicit:
         response.vary.add("Accept")
     return response
 
 
-def _html(body: str) -> Response:
-    response = Response(body, content_type="text/html; charset=utf-8")
+HTML_TYPE = "text/html; charset=utf-8"
+
+
+def _page(render: Callable[[], str]) -> Response:
+    """The page ``render`` writes, or the same page kept from an earlier request."""
+    lang = current_language()
+    response = page_cache.cached(HTML, lang, lambda: Response(render(), content_type=HTML_TYPE))
+    return _html_headers(response)
+
+
+def _html_headers(response: Response) -> Response:
     # the page's language follows Accept-Language and the lang cookie; its format follows Accept
     response.vary.update(("Accept", "Accept-Language", "Cookie"))
     response.headers["Content-Language"] = current_language()

@@ -112,6 +112,12 @@ def describe(iri: str, lang: str) -> ResourceView | None:
     labels = _labels_of(rows)
     label, label_lang = pick_lang(labels, lang)
     incoming = page_queries.select("page_incoming", resource=resource)
+    # the events' labels in the graphs they were found in, in one more query (see the .rq)
+    events = {(r["g"], r["event"]) for r in incoming if r["event"] is not None}
+    event_labels: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
+    for row in page_queries.select_each("page_labels", ("g", "resource"), sorted(events, key=str)):
+        key = (row["g"].value, row["resource"].value)
+        event_labels[key].setdefault(primary(row["label"].language), row["label"].value)
     total = len({r["s"].value for r in incoming})
     if len(incoming) >= INCOMING_ROWS:
         count = page_queries.select("page_incoming_count", resource=resource)
@@ -122,7 +128,7 @@ def describe(iri: str, lang: str) -> ResourceView | None:
         label_lang=label_lang,
         node=main,
         children=tuple(nodes[k] for k in sorted(nodes)),
-        mentions=_mentions(incoming, lang),
+        mentions=_mentions(incoming, event_labels, lang),
         mentions_total=total,
         readings=_readings(page_queries.select("page_provenance", resource=resource), lang),
         labels=labels,
@@ -216,7 +222,9 @@ def _value(obj: object, labels: Mapping[str, Mapping[str, str]], lang: str) -> V
     return Value(text=Text(str(obj)))
 
 
-def _mentions(rows: Sequence[Row], lang: str) -> tuple[MentionGroup, ...]:
+def _mentions(
+    rows: Sequence[Row], graph_labels: Mapping[tuple[str, str], Mapping[str, str]], lang: str
+) -> tuple[MentionGroup, ...]:
     grouped: dict[str, dict[str, tuple[dict[str, str], str | None, dict[str, str]]]] = defaultdict(
         dict
     )
@@ -228,12 +236,11 @@ def _mentions(rows: Sequence[Row], lang: str) -> tuple[MentionGroup, ...]:
         labels, event, event_labels = entry
         if row["label"] is not None:
             labels.setdefault(primary(row["label"].language), row["label"].value)
-        if row["event"] is not None:
+        found = graph_labels.get((row["g"].value, row["event"].value)) if row["event"] else None
+        if found:  # as before: an event counts only with a label in the part's graph
             event = row["event"].value
-            if row["eventLabel"] is not None:
-                event_labels.setdefault(
-                    primary(row["eventLabel"].language), row["eventLabel"].value
-                )
+            for code, text in found.items():
+                event_labels.setdefault(code, text)
         grouped[row["p"].value][source.value] = (labels, event, event_labels)
     groups = []
     for predicate, sources in grouped.items():

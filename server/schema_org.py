@@ -33,8 +33,17 @@ RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 def event_jsonld(iri: str) -> dict[str, Any]:
     """The schema.org object of the event ``iri`` (``{"@context": …}`` alone when it has none)."""
     event = ox.NamedNode(iri)
-    triples = page_queries.construct_triples("page_event_schema", event=event)
-    triples += page_queries.construct_triples("page_event_schema_roles", event=event)
+    # the two CONSTRUCTs read the event's report graphs only: run them over a copy of those
+    # graphs in memory, which takes milliseconds where the whole store took seconds
+    report = ox.Store()
+    report.extend(
+        ox.Quad(row["s"], row["p"], row["o"], row["g"])
+        for row in page_queries.select("page_event_graph", event=event)
+    )
+    triples: list[ox.Triple] = []
+    for name in ("page_event_schema", "page_event_schema_roles"):
+        text = page_queries.bind(page_queries.query_text(name), {"event": event})
+        triples += report.query(text, use_default_graph_as_union=True)  # type: ignore[arg-type]
     return frame(triples, iri)
 
 

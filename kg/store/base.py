@@ -206,6 +206,15 @@ class Store(abc.ABC):
         :raises StoreError: the store failed
         """
 
+    def generation(self) -> object | None:
+        """A value that changes whenever the data may have changed, or ``None`` if unknown.
+
+        Caches of answers derived from the data (the server's rendered pages) keep an answer
+        only while this value stays equal. ``None`` means the store cannot tell (a remote
+        endpoint that others may write to), so nothing may be cached.
+        """
+        return None
+
     @abc.abstractmethod
     def dump(self, fmt: str, out: IO[bytes]) -> None:
         """Write the whole dataset to ``out`` in ``fmt`` (a :data:`kg.formats.FORMATS` name).

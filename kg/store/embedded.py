@@ -44,12 +44,19 @@ docstrings; tests in ``tests/kg/test_store.py``):
   more after 1,000 reports). :meth:`EmbeddedStore.replace_graph` calls ``Store.flush()`` every
   :data:`FLUSH_EVERY` graphs, which moves them to disk and keeps the peak flat
   (``python -m bench --stages load``).
+- **Change signal.** :meth:`EmbeddedStore.generation` changes whenever the data may have changed,
+  for caches of answers derived from it (the server's rendered pages): a counter this process
+  bumps on each of its own writes, and, for a folder, the newest modification time of the folder
+  and of RocksDB's write-ahead logs and manifests (``*.log``, ``MANIFEST-*``, ``CURRENT``), which
+  any write by another process (``kg load``) touches. The folder is looked at no more than every
+  :data:`GENERATION_CHECK` seconds, so a cache answers from stale data for that long at most.
 - **Closing.** pyoxigraph has no ``close()``; the lock is released when the ``Store`` object is
   freed, so :meth:`close` flushes and drops the only reference.
 """
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterable
 from pathlib import Path
@@ -70,6 +77,8 @@ __all__ = ["DEFAULT_STORE_PATH", "FLUSH_EVERY", "EmbeddedStore"]
 DEFAULT_STORE_PATH = Path("kg-data")
 FLUSH_EVERY = 100
 """Graphs written between two flushes of RocksDB's memtables (see "Memory" above)."""
+GENERATION_CHECK = 1.0
+"""Seconds between two looks at the store folder for writes by another process."""
 _COUNT_QUADS = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
@@ -86,6 +95,9 @@ class EmbeddedStore(Store):
         self.path = Path(path) if path is not None else None
         self.read_only = read_only
         self._written = 0
+        self._generation = 0
+        self._folder_checked = -GENERATION_CHECK
+        self._folder_mtime = 0
         if read_only and self.path is not None and not (self.path / "CURRENT").is_file():
             raise StoreError(
                 f"there is no store in {self.path}: "
@@ -130,6 +142,7 @@ class EmbeddedStore(Store):
         with translated():
             store = self._writable()
             store.update(update)
+            self._generation += 1
             self._written += 1
             if self.path is not None and self._written % FLUSH_EVERY == 0:
                 store.flush()
@@ -142,6 +155,7 @@ class EmbeddedStore(Store):
     def delete_graph(self, graph_iri: str) -> None:
         with translated():
             self._writable().update(f"DROP SILENT GRAPH {to_ox(URIRef(str(graph_iri)))}")
+            self._generation += 1
 
     def graphs(self) -> list[URIRef]:
         with translated():
@@ -177,6 +191,16 @@ class EmbeddedStore(Store):
         check_nesting(sparql)
         with translated():
             self._writable().update(sparql)
+            self._generation += 1
+
+    def generation(self) -> tuple[int, int]:
+        """``(writes by this process, newest mtime of the folder's logs)``; see the module."""
+        if self.path is not None:
+            now = time.monotonic()
+            if now - self._folder_checked >= GENERATION_CHECK:
+                self._folder_checked = now
+                self._folder_mtime = _folder_mtime(self.path)
+        return self._generation, self._folder_mtime
 
     def dump(self, fmt: str, out: IO[bytes]) -> None:
         rdf_format = format_for(None, fmt)
@@ -197,3 +221,17 @@ class EmbeddedStore(Store):
                 with translated():
                     self._store.flush()
             self._store = None
+
+
+def _folder_mtime(path: Path) -> int:
+    """The newest modification time (ns) of ``path`` and of the RocksDB files a write touches."""
+    try:
+        newest = path.stat().st_mtime_ns
+        with os.scandir(path) as entries:
+            for entry in entries:
+                name = entry.name
+                if name.endswith(".log") or name.startswith(("MANIFEST-", "CURRENT")):
+                    newest = max(newest, entry.stat().st_mtime_ns)
+    except OSError:
+        return 0
+    return newest

@@ -30,6 +30,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "page_describe": {"resource": ox.NamedNode(EVENT)},
     "page_event_facts": {"resource": ox.NamedNode(EVENT)},
     "page_event_people": {"resource": ox.NamedNode(EVENT)},
+    "page_event_graph": {"event": ox.NamedNode(EVENT)},
     "page_event_report": {"resource": ox.NamedNode(EVENT)},
     "page_event_schema": {"event": ox.NamedNode(EVENT)},
     "page_event_schema_roles": {"event": ox.NamedNode(EVENT)},
@@ -39,6 +40,10 @@ PARAMS: dict[str, dict[str, Any]] = {
     "page_graph": {"resource": ox.NamedNode(f"{BASE}graph/{HIGHLIGHTED}")},
     "page_graph_exists": {"resource": ox.NamedNode(f"{BASE}graph/{HIGHLIGHTED}")},
     "page_graph_summary": {"resource": ox.NamedNode(f"{BASE}graph/{HIGHLIGHTED}")},
+    "page_labels": {
+        "g": ox.NamedNode(f"{BASE}graph/{HIGHLIGHTED}"),
+        "resource": ox.NamedNode(EVENT),
+    },
     "page_nodes": {"node": ox.NamedNode(f"{EVENT}#audience")},
     "page_incoming": {"resource": ox.NamedNode(f"{BASE}id/place/KG-C")},
     "page_incoming_count": {"resource": ox.NamedNode(f"{BASE}id/place/KG-C")},

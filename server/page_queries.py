@@ -107,6 +107,24 @@ def construct_triples(name: str, **params: Term) -> list[ox.Triple]:
     ]
 
 
+def construct_over(
+    quads: Sequence[ox.Quad], names: Sequence[str], **params: Term
+) -> list[ox.Triple]:
+    """The triples of the CONSTRUCT queries ``names`` run over ``quads`` alone, in memory.
+
+    For a page that needs only a few graphs (an event's report): the same CONSTRUCT over the whole
+    store was planned as a scan and took seconds at a million triples; over a copy of the few
+    hundred quads it takes milliseconds.
+    """
+    small = ox.Store()
+    small.extend(quads)
+    triples: list[ox.Triple] = []
+    for name in names:
+        text = bind(query_text(name), params)
+        triples += small.query(text, use_default_graph_as_union=True)  # type: ignore[arg-type]
+    return triples
+
+
 def _run(store: EmbeddedStore, text: str) -> Any:
     try:
         return store.store.query(text, use_default_graph_as_union=True)

@@ -35,15 +35,13 @@ def event_jsonld(iri: str) -> dict[str, Any]:
     event = ox.NamedNode(iri)
     # the two CONSTRUCTs read the event's report graphs only: run them over a copy of those
     # graphs in memory, which takes milliseconds where the whole store took seconds
-    report = ox.Store()
-    report.extend(
+    quads = [
         ox.Quad(row["s"], row["p"], row["o"], row["g"])
         for row in page_queries.select("page_event_graph", event=event)
+    ]
+    triples = page_queries.construct_over(
+        quads, ("page_event_schema", "page_event_schema_roles"), event=event
     )
-    triples: list[ox.Triple] = []
-    for name in ("page_event_schema", "page_event_schema_roles"):
-        text = page_queries.bind(page_queries.query_text(name), {"event": event})
-        triples += report.query(text, use_default_graph_as_union=True)  # type: ignore[arg-type]
     return frame(triples, iri)
 
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import pytest
 from rdflib import Graph
 
-from tests.conftest import _clean_environ, make_app
+from tests.conftest import ROOT, _clean_environ, make_app
 from tests.server import pages_data
 
 
@@ -53,3 +55,33 @@ def iris(pages_store: Any) -> dict[str, str]:
         "venue": first(pages_store, "Venue"),
         "graph": f"{pages_data.BASE}graph/{pages_data.HIGHLIGHTED}",
     }
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+"""Debian's chromium, installed by scripts/install-system-deps (browser downloads do not work)."""
+ARTIFACTS = ROOT / "tests" / "artifacts"
+"""Where browser tests save their screenshots (gitignored)."""
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Chromium driven by Playwright, offline; the test is skipped where it is not installed."""
+    if not CHROMIUM.exists():
+        pytest.skip("/usr/bin/chromium is missing: run scripts/install-system-deps")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield chromium
+        finally:
+            chromium.close()

@@ -15,26 +15,13 @@ from typing import Any
 import pytest
 
 from kg.gazetteer import load_gazetteer
+from tests.server.conftest import ARTIFACTS
 from tests.server.pages_data import HIGHLIGHTED
-from tests.server.test_query_ui import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
 
 PHONE = {"width": 390, "height": 844}
 WIDE = {"width": 1280, "height": 900}
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing: run scripts/install-system-deps")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
-            browser.close()
 
 
 @pytest.fixture
@@ -43,13 +30,13 @@ def site(serve: Any, pages_store: Any) -> str:
 
 
 @pytest.fixture
-def tab(chromium: Any) -> Iterator[Any]:
-    yield from _tab(chromium, WIDE)
+def tab(browser: Any) -> Iterator[Any]:
+    yield from _tab(browser, WIDE)
 
 
 @pytest.fixture
-def phone(chromium: Any) -> Iterator[Any]:
-    yield from _tab(chromium, PHONE)
+def phone(browser: Any) -> Iterator[Any]:
+    yield from _tab(browser, PHONE)
 
 
 def _tab(chromium: Any, viewport: dict[str, int]) -> Iterator[Any]:

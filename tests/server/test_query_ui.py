@@ -7,42 +7,15 @@ screenshot lands in tests/artifacts/ (not in git).
 from __future__ import annotations
 
 import urllib.parse
-from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
 from flask import render_template
 
 from server.examples import example_queries, yasgui_files
-from tests.conftest import ROOT
+from tests.server.conftest import ARTIFACTS
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARTIFACTS = ROOT / "tests" / "artifacts"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip("/usr/bin/chromium is missing: run scripts/install-system-deps")
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield chromium
-        finally:
-            chromium.close()
 
 
 @pytest.fixture

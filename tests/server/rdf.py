@@ -32,3 +32,19 @@ def load_union(path: Path) -> Dataset:
         dataset = Dataset(default_union=True)
         dataset.parse(data=path.read_text(encoding="utf-8"), format="trig")
         return dataset
+
+
+RESULTS = {
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+}
+"""The SPARQL results media types the endpoint writes, with a short name for test ids."""
+RDF_TYPES = {
+    "text/turtle": "turtle",
+    "application/n-triples": "nt",
+    "application/ld+json": "json-ld",
+    "application/rdf+xml": "xml",
+}
+"""The graph media types the endpoint writes, with the rdflib parser name of each."""

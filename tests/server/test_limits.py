@@ -13,24 +13,12 @@ from rdflib.query import Result
 
 from kg.store.embedded import EmbeddedStore
 from tests.server.http import fetch
-from tests.server.rdf import parse_graph
+from tests.server.rdf import RDF_TYPES, RESULTS, parse_graph
 
 pytestmark = pytest.mark.live
 
 ALL = "SELECT * WHERE { ?s ?p ?o }"
 CONSTRUCT_ALL = "CONSTRUCT WHERE { ?s ?p ?o }"
-RESULTS = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-RDF_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-}
 
 
 def numbered(n: int, literal: str = "value ") -> EmbeddedStore:

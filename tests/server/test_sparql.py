@@ -19,7 +19,7 @@ from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, SPARQLWrapper
 
 from tests.conftest import SAMPLE_TRIG
 from tests.server.http import fetch
-from tests.server.rdf import load_union, parse_graph, rdflib_quiet
+from tests.server.rdf import RDF_TYPES, RESULTS, load_union, parse_graph, rdflib_quiet
 
 pytestmark = pytest.mark.live
 
@@ -36,18 +36,6 @@ ASK = PREFIXES + "ASK { ?event kg:participantCount 40 }"
 CONSTRUCT = PREFIXES + "CONSTRUCT { ?e rdfs:label ?l } WHERE { ?e a kg:Event ; rdfs:label ?l }"
 DESCRIBE = f"DESCRIBE <{EV}osh-2024-04-10>"
 
-RESULTS = {
-    "application/sparql-results+json": "json",
-    "application/sparql-results+xml": "xml",
-    "text/csv": "csv",
-    "text/tab-separated-values": "tsv",
-}
-RDF_TYPES = {
-    "text/turtle": "turtle",
-    "application/n-triples": "nt",
-    "application/ld+json": "json-ld",
-    "application/rdf+xml": "xml",
-}
 METHODS = ("GET", "POST form", "POST direct")
 
 

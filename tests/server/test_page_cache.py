@@ -115,3 +115,16 @@ def test_a_remote_store_has_no_generation() -> None:
 
     assert RemoteStore("http://127.0.0.1:9/query").generation() is None
     assert isinstance(EmbeddedStore(None).generation(), tuple)
+
+
+def test_void_is_kept_until_the_store_changes(fresh: Any) -> None:
+    client = make_app(store=fresh).test_client()
+    first = client.get("/void")
+    assert first.status_code == 200
+    assert first.mimetype == "text/turtle"
+    assert first.headers["Access-Control-Allow-Origin"] == "*"
+    assert first.headers["Content-Disposition"].startswith("inline;")
+    _relabel(fresh, through_store=False)  # unseen by the store's generation: the kept copy
+    assert client.get("/void").data == first.data
+    _relabel(fresh, through_store=True)  # one more triple, seen: counted again
+    assert client.get("/void").data != first.data

@@ -16,7 +16,7 @@ from werkzeug.exceptions import BadRequest, MethodNotAllowed, UnsupportedMediaTy
 
 from kg.errors import InputError, QueryRefused
 from kg.formats import FORMATS
-from kg.sparql_text import MAX_NESTING, QueryText, allowed_service, read_query
+from kg.sparql_text import QueryText, allowed_service, check_nesting, read_query
 from kg.store import QueryResult, Store
 from server import examples
 from server.errors import QueryTooLong, ServiceRefused, UpdateRefused
@@ -102,11 +102,8 @@ def _graph_uris(name: str) -> tuple[str, ...]:
 
 def _check(text: str) -> QueryText:
     """Refuse what the settings forbid, before the engine sees it."""
+    check_nesting(text)  # also for a remote store, whose engine may crash the same way
     found = read_query(text)
-    if found.nesting > MAX_NESTING:
-        raise InputError(
-            f"brackets nest {found.nesting} levels deep; at most {MAX_NESTING} are accepted"
-        )
     allowed = current_app.config["ALLOWED_SERVICES"]
     for target in found.services:
         if not allowed_service(target, allowed):

@@ -130,7 +130,8 @@ def _part_field(graph: Graph, focus: URIRef, kind: str, n: str, path: Node | Non
 def _participation_field(graph: Graph, part: URIRef, path: Node | None) -> str | None:
     """Moderators come first in the numbering, then speakers (kg.mapping.agents)."""
     position = graph.value(part, KG.position)
-    if position is None:
+    # an RDF input may hold anything here (an IRI, "two"): the shapes report it; no field is named
+    if not isinstance(position, Literal) or not str(position).isdigit():
         return None
     n = int(position)
     moderators = sum(1 for _ in graph.subjects(KG.roleKind, KG.moderatorRole))

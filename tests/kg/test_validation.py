@@ -477,3 +477,17 @@ def test_an_issue_no_event_raised_is_rejected_and_shown_with_an_inverse_path(goo
         ],
     )
     assert ("MinCountConstraintComponent", "^kg:raisedIssue") in _violations(g)
+
+
+def test_a_participation_positioned_by_an_iri_is_reported_not_a_crash(good) -> None:
+    # an RDF input may put anything in kg:position; naming the record field once raised ValueError
+    part = URIRef(f"{BASE}participation/kara-balta-2023-03-14-1")
+    g = _changed(
+        good,
+        remove=[(part, KG.position, None)],
+        add=[(part, KG.position, URIRef(f"{BASE}x/2"))],
+    )
+    report = validate_graph(g)
+    assert not report.conforms
+    bad = [r for r in report.violations if r.path == "kg:position"]
+    assert bad and all(r.field is None for r in bad), report.text

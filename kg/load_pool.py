@@ -1,7 +1,8 @@
 """``kg load --jobs N``: reports read, mapped and validated in N worker processes.
 
-SHACL validation in pyshacl is pure Python and takes most of a load (``python -m bench``), and
-Python runs one thread at a time, so a process per core is what makes loading use the machine.
+Reading, mapping and validating a report is Python work (and, with the pyshacl engine, most of a
+load: ``python -m bench``), and Python runs one thread at a time, so a process per core is what
+makes loading use the machine.
 Workers only *check*: each reads one input, maps it, validates every report graph in it and
 sends back its verdict with the triples of the reports that conform, written as N-Triples by
 pyoxigraph. The calling process alone writes to the store, in the order of the inputs, so "a
@@ -43,12 +44,12 @@ class Checked:
     error: str | None = None
 
 
-def check_input(path: Path, base: str) -> list[Checked]:
+def check_input(path: Path, base: str, engine: str | None = None) -> list[Checked]:
     """Read, map and validate one input (what a worker does)."""
     try:
         item = read_input(path, base=base)
         checked = []
-        for mapped, report in zip(item.reports, validate_input(item), strict=True):
+        for mapped, report in zip(item.reports, validate_input(item, engine=engine), strict=True):
             text = ntriples_lines(mapped.graph) if report.conforms else None
             checked.append(Checked(path, str(mapped.graph_iri), report, text))
         return checked
@@ -56,7 +57,9 @@ def check_input(path: Path, base: str) -> list[Checked]:
         return [Checked(path, None, error=str(exc))]
 
 
-def checked_inputs(paths: Iterable[Path], base: str, jobs: int) -> Iterator[list[Checked]]:
+def checked_inputs(
+    paths: Iterable[Path], base: str, jobs: int, engine: str | None = None
+) -> Iterator[list[Checked]]:
     """:func:`check_input` of every path, in order, computed by ``jobs`` worker processes."""
     window = 4 * jobs
     # spawn, not fork: the caller may hold an open store and threads, which a child must not share
@@ -64,7 +67,7 @@ def checked_inputs(paths: Iterable[Path], base: str, jobs: int) -> Iterator[list
     with ProcessPoolExecutor(max_workers=jobs, mp_context=context) as pool:
         pending: collections.deque[Future[list[Checked]]] = collections.deque()
         for path in paths:
-            pending.append(pool.submit(check_input, path, base))
+            pending.append(pool.submit(check_input, path, base, engine))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:

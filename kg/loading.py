@@ -37,6 +37,7 @@ from kg.inputs import expand_paths, read_input
 from kg.iris import DEFAULT_BASE
 from kg.namespaces import bind_prefixes
 from kg.paths import ontology_dir
+from kg.shacl_runner import engine_name
 from kg.sparql import bind, load_query
 from kg.store.base import Store
 
@@ -121,6 +122,7 @@ def load_inputs(
     base: str = DEFAULT_BASE,
     on_outcome: Callable[[LoadOutcome], None] | None = None,
     jobs: int = 1,
+    engine: str | None = None,
 ) -> LoadSummary:
     """Validate and load every report of ``paths`` (files, as :func:`kg.inputs.expand_paths` gives).
 
@@ -128,6 +130,7 @@ def load_inputs(
         messages
     :param jobs: worker processes that read, map and validate (:mod:`kg.load_pool`); this
         process alone writes, in the order of ``paths``
+    :param engine: the SHACL engine (:func:`kg.shacl_runner.engine_name`)
     :raises StoreError: the store itself fails (a bad report never raises)
     """
     summary = LoadSummary()
@@ -137,11 +140,11 @@ def load_inputs(
 
         outcomes = (
             _write(store, checked)
-            for checks in checked_inputs(paths, base, jobs)
+            for checks in checked_inputs(paths, base, jobs, engine_name(engine))
             for checked in checks
         )
     else:
-        outcomes = (outcome for path in paths for outcome in _load_one(store, path, base))
+        outcomes = (outcome for path in paths for outcome in _load_one(store, path, base, engine))
     for outcome in outcomes:
         summary.add(outcome)
         if on_outcome is not None:
@@ -157,13 +160,13 @@ def load_paths(
     return load_inputs(store, expand_paths(inputs), base=base)
 
 
-def _load_one(store: Store, path: Path, base: str) -> list[LoadOutcome]:
+def _load_one(store: Store, path: Path, base: str, engine: str | None) -> list[LoadOutcome]:
     try:
         item = read_input(path, base=base)
     except InputError as exc:
         return [LoadOutcome(path, "unreadable", error=str(exc))]
     outcomes = []
-    for mapped, report in zip(item.reports, validate_input(item), strict=True):
+    for mapped, report in zip(item.reports, validate_input(item, engine=engine), strict=True):
         if not report.conforms:
             outcomes.append(LoadOutcome(path, "rejected", str(mapped.graph_iri), report=report))
             continue

@@ -1,14 +1,14 @@
-"""SHACL validation of report graphs: shapes read once, pyshacl per report, results people can read.
+"""SHACL validation of report graphs: shapes read once, one run per report, results people can read.
 
 The report shapes (:data:`REPORT_SHAPES`, listed in ``shapes/kg.shapes.ttl``) are parsed once into
 one shapes graph (:func:`shapes_graph`); ``shapes/dcat-ap.shapes.ttl`` is for catalogue records
-(kg export), not reports. Each
-report's graph is validated alone with pyshacl, without inference: the mapper writes out every type
-and schema.org equivalent, so no reasoning over the ontology is needed, and a report costs tens of
-milliseconds rather than seconds (``bench/`` measures it).
+(kg export), not reports. Each report's graph is validated alone, without inference: the mapper
+writes out every type and schema.org equivalent, so no reasoning over the ontology is needed. The
+engine is pyshacl-turbo (Rust, about 3 ms a report) where installed, or pyshacl, the reference
+(tens of milliseconds); :mod:`kg.shacl_runner` says how one is chosen and how they are kept equal.
 
 pyshacl sends the text of each SHACL-SPARQL constraint to rdflib once per focus node, and rdflib
-parses it every time (pyparsing: most of the run). The data graph is therefore a
+parses it every time (pyparsing: most of the run). pyshacl's data graph is therefore a
 :class:`_PreparedQueryGraph`, which hands rdflib a query it prepared once instead.
 
 Severities (see ``shapes/kg.shapes.ttl``): a *violation* makes a report non-conforming, and
@@ -21,7 +21,7 @@ from __future__ import annotations
 import functools
 import re
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -35,7 +35,8 @@ from kg.inputs import ReportInput, kind_of
 from kg.namespaces import KG, OA, SH, bind_prefixes
 from kg.paths import shapes_file
 from kg.record_fields import field_lines, line_of, record_field
-from kg.shacl_runner import run_shacl
+from kg.shacl_messages import declares_message, default_messages
+from kg.shacl_runner import engine_name, run_shacl
 
 __all__ = [
     "REPORT_SHAPES",
@@ -175,29 +176,38 @@ def validate_graph(
     *,
     source: str = "<graph>",
     graph_iri: str | None = None,
-    record_lines: Mapping[str, int] | None = None,
+    record_lines: Mapping[str, int] | Callable[[], Mapping[str, int]] | None = None,
     source_text: str | None = None,
+    engine: str | None = None,
 ) -> ValidationReport:
     """Validate one report's graph against the shapes.
 
     :param source: what to call the report in messages (its file, usually)
     :param record_lines: field path → line of the record YAML
-        (:func:`kg.record_fields.field_lines`), so results name the line to fix
+        (:func:`kg.record_fields.field_lines`), so results name the line to fix; or a function
+        giving them, called only when there is a result to place
     :param source_text: the report's NFC text, so results of located facts name its line
+    :param engine: ``auto``, ``turbo`` or ``pyshacl`` (:func:`kg.shacl_runner.engine_name`)
     :returns: the report; ``graph`` itself is not changed
     """
     started = time.perf_counter()
-    data = _PreparedQueryGraph()
-    for triple in graph:
-        data.add(triple)
-    # `data` is our own copy, so pyshacl may run in place; the shapes are compiled once
-    _, results_graph = run_shacl(data, shapes_graph())
+    if engine_name(engine) == "pyshacl":
+        # pyshacl runs in place on a copy of our own, which also parses its SPARQL once
+        data: Graph = _PreparedQueryGraph()
+        for triple in graph:
+            data.add(triple)
+    else:
+        data = graph  # turbo reads the graph and leaves it as it was
+    _, results_graph = run_shacl(data, shapes_graph(), engine=engine)
+    nodes = list(results_graph.subjects(RDF.type, SH.ValidationResult))
+    if nodes and callable(record_lines):
+        record_lines = record_lines()
     bind_prefixes(results_graph)
     results = tuple(
         sorted(
             (
-                _result(results_graph, node, graph, record_lines, source_text)
-                for node in results_graph.subjects(RDF.type, SH.ValidationResult)
+                _result(results_graph, node, graph, record_lines, source_text)  # type: ignore[arg-type]
+                for node in nodes
             ),
             key=lambda r: (
                 r.severity != "Violation",
@@ -218,16 +228,17 @@ def validate_graph(
     )
 
 
-def validate_input(item: ReportInput) -> list[ValidationReport]:
+def validate_input(item: ReportInput, *, engine: str | None = None) -> list[ValidationReport]:
     """Validate every report graph of one input (a record, a report text, an RDF file).
 
     Results of a record name the YAML line of the field to fix; those of a report text, the line
     of the text the fact was read from.
     """
-    lines = None
+    lines: Callable[[], Mapping[str, int]] | None = None
     if kind_of(item.path) == "record":
-        # the file was read a moment ago, so it is there and UTF-8
-        lines = field_lines(item.path.read_text(encoding="utf-8-sig"))
+        # the lines are only worked out for a report with results (reading the YAML again costs
+        # as much as validating it); the file was read a moment ago, so it is there and UTF-8
+        lines = functools.cache(lambda: field_lines(item.path.read_text(encoding="utf-8-sig")))
     return [
         validate_graph(
             report.graph,
@@ -235,6 +246,7 @@ def validate_input(item: ReportInput) -> list[ValidationReport]:
             graph_iri=str(report.graph_iri),
             record_lines=lines,
             source_text=item.source_text,
+            engine=engine,
         )
         for report in item.reports
     ]
@@ -250,9 +262,14 @@ def _result(
     focus = rg.value(node, SH.focusNode)
     path = rg.value(node, SH.resultPath)
     value = rg.value(node, SH.value)
-    messages = _messages(rg, node)
     component = rg.value(node, SH.sourceConstraintComponent)
     shape = rg.value(node, SH.sourceShape)
+    shapes = shapes_graph()
+    if declares_message(shapes, shape, rg.value(node, SH.sourceConstraint)):
+        messages = _messages(rg, node)
+    else:
+        # the engine's own wording differs from one engine to the other; kg's does not
+        messages = default_messages(shapes, shape, component)
     field_path = record_field(data, focus, path) if focus is not None else None
     return ValidationResult(
         severity=SEVERITIES.get(rg.value(node, SH.resultSeverity), "Violation"),  # type: ignore[arg-type]

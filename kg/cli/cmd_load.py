@@ -8,9 +8,10 @@ from pathlib import Path
 
 import click
 
-from kg.cli.options import StoreSpec, base_option, store_options
+from kg.cli.options import StoreSpec, base_option, shacl_engine_option, store_options
 from kg.inputs import expand_paths
 from kg.loading import LoadOutcome, load_inputs, load_vocabularies, vocabulary_graph_iri
+from kg.shacl_runner import engine_name
 
 
 @click.command("load")
@@ -39,6 +40,7 @@ from kg.loading import LoadOutcome, load_inputs, load_vocabularies, vocabulary_g
     help="Processes that read and validate reports (one per core is fastest); "
     "this one alone writes.",
 )
+@shacl_engine_option
 @base_option
 @store_options
 def command(
@@ -47,6 +49,7 @@ def command(
     show_warnings: bool,
     verbose: bool,
     jobs: int,
+    shacl_engine: str,
     base: str,
     store: StoreSpec,
 ) -> None:
@@ -60,6 +63,7 @@ def command(
     if not inputs and not vocabularies:
         raise click.UsageError("nothing to load: give inputs, or leave --vocabularies on")
     paths = list(expand_paths(inputs))
+    engine = engine_name(shacl_engine)  # the workers of --jobs are told the same one
 
     def report(outcome: LoadOutcome) -> None:
         if outcome.status == "unreadable":
@@ -91,7 +95,9 @@ def command(
             else nullcontext(paths)
         )
         with bar as items:
-            summary = load_inputs(target, items, base=base, on_outcome=report, jobs=jobs)
+            summary = load_inputs(
+                target, items, base=base, on_outcome=report, jobs=jobs, engine=engine
+            )
     click.echo(f"{store.describe()}: {summary.text}")
     if not summary.ok:
         sys.exit(1)

@@ -9,10 +9,11 @@ from pathlib import Path
 import click
 from rdflib import Graph
 
-from kg.cli.options import base_option
+from kg.cli.options import base_option, shacl_engine_option
 from kg.errors import InputError
 from kg.inputs import expand_paths, read_input
 from kg.namespaces import bind_prefixes
+from kg.shacl_runner import engine_name
 from kg.validation import ValidationReport, validate_input
 
 
@@ -26,8 +27,9 @@ from kg.validation import ValidationReport, validate_input
     show_default=True,
     help="text for people; json, or the SHACL report graph in Turtle, for machines.",
 )
+@shacl_engine_option
 @base_option
-def command(inputs: tuple[Path, ...], fmt: str, base: str) -> None:
+def command(inputs: tuple[Path, ...], fmt: str, shacl_engine: str, base: str) -> None:
     """Validate event records (YAML), report texts or RDF files against the SHACL shapes.
 
     Every report is checked, even after one fails. Each result names the node, the property, the
@@ -35,6 +37,7 @@ def command(inputs: tuple[Path, ...], fmt: str, base: str) -> None:
     no place) do not fail a report. Exit status: 0 when all conform, 1 when any does not (or cannot
     be read), 2 on a usage error.
     """
+    engine = engine_name(shacl_engine)
     reports: list[ValidationReport] = []
     errors: list[str] = []
     for path in expand_paths(inputs):
@@ -44,13 +47,18 @@ def command(inputs: tuple[Path, ...], fmt: str, base: str) -> None:
             errors.append(str(exc))
             click.echo(f"{exc}", err=True)
             continue
-        for report in validate_input(item):
+        for report in validate_input(item, engine=engine):
             reports.append(report)
             if fmt == "text":
                 click.echo(report.text)
     ok = not errors and all(r.conforms for r in reports)
     if fmt == "json":
-        doc = {"conforms": ok, "reports": [r.to_json() for r in reports], "errors": errors}
+        doc = {
+            "conforms": ok,
+            "engine": engine,
+            "reports": [r.to_json() for r in reports],
+            "errors": errors,
+        }
         click.echo(json.dumps(doc, ensure_ascii=False, indent=2))
     elif fmt == "turtle":
         union = bind_prefixes(Graph())

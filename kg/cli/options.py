@@ -12,6 +12,7 @@ import click
 
 from kg.formats import FORMATS
 from kg.iris import DEFAULT_BASE
+from kg.shacl_runner import ENGINE_VARIABLE, ENGINES
 from kg.store import DEFAULT_STORE_PATH, Store, open_store
 
 base_option = click.option(
@@ -21,6 +22,17 @@ base_option = click.option(
     show_default=True,
     envvar="KG_BASE_IRI",
     help="Base IRI of the data (env KG_BASE_IRI).",
+)
+
+shacl_engine_option = click.option(
+    "--shacl-engine",
+    "shacl_engine",
+    type=click.Choice(ENGINES),
+    default="auto",
+    show_default=True,
+    envvar=ENGINE_VARIABLE,
+    help="SHACL engine: turbo (pyshacl-turbo, Rust), pyshacl (the reference, pure Python) or "
+    f"auto, turbo where installed; both give the same results (env {ENGINE_VARIABLE}).",
 )
 
 rdf_format_option = click.option(

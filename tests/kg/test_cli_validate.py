@@ -72,3 +72,23 @@ def test_usage_errors_exit_2(tmp_path: Path) -> None:
     assert CliRunner().invoke(cli, ["validate"]).exit_code == 2
     assert CliRunner().invoke(cli, ["validate", str(tmp_path / "missing.yaml")]).exit_code == 2
     assert CliRunner().invoke(cli, ["validate", "--format", "xml", str(GOOD)]).exit_code == 2
+
+
+def test_both_shacl_engines_give_the_same_results_and_say_which_ran() -> None:
+    docs = {}
+    for engine in ("pyshacl", "turbo"):
+        args = ["validate", "--shacl-engine", engine, "--format", "json", str(BAD), str(GOOD)]
+        result = CliRunner().invoke(cli, args)
+        assert result.exit_code == 1, result.output
+        docs[engine] = json.loads(result.output)
+        assert docs[engine].pop("engine") == engine
+    assert docs["pyshacl"] == docs["turbo"]
+    assert docs["turbo"]["reports"][0]["violations"] == 1
+
+
+def test_an_unknown_shacl_engine_is_a_usage_error() -> None:
+    result = CliRunner().invoke(cli, ["validate", "--shacl-engine", "jena", str(GOOD)])
+    assert result.exit_code == 2
+    assert "'jena' is not one of 'auto', 'turbo', 'pyshacl'" in result.output
+    result = CliRunner().invoke(cli, ["validate", str(GOOD)], env={"KG_SHACL_ENGINE": "jena"})
+    assert result.exit_code == 2

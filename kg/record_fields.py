@@ -176,7 +176,9 @@ def field_lines(text: str) -> dict[str, int]:
     4
     """
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        # libyaml where PyYAML has it (ten times faster); the record was read already, so this
+        # text is known to be YAML that composes
+        root = yaml.compose(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except yaml.YAMLError:
         return {}
     lines: dict[str, int] = {}

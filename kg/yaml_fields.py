@@ -58,6 +58,49 @@ class _Loader(yaml.SafeLoader):
             self._depth -= 1
 
 
+FAST_MAX_CHARS = 200_000
+"""Records up to this size are composed by libyaml first (:func:`_compose_in_c`)."""
+
+_CSafeLoader = getattr(yaml, "CSafeLoader", None)
+
+
+def _compose_in_c(text: str) -> tuple[yaml.Node, Any] | None:
+    """The document composed by libyaml (PyYAML's C loader), or ``None`` to use :class:`_Loader`.
+
+    PyYAML's own composer is pure Python and took as long as mapping the record and validating it
+    together (``python -m bench --stages load``); libyaml composes a record in a tenth of the
+    time. It is only the fast path: a document it refuses (bad YAML, a control character, nesting
+    past libyaml's own limit of 1,000 levels) or one with more than :data:`MAX_NODES` values is
+    read again by :class:`_Loader`, so every error and its line read as before, and a document
+    larger than :data:`FAST_MAX_CHARS` is never given to it.
+    """
+    if _CSafeLoader is None or len(text) > FAST_MAX_CHARS:
+        return None
+    loader = _CSafeLoader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.YAMLError:
+        return None
+    finally:
+        loader.dispose()
+    if node is None or _node_count(node) > MAX_NODES:
+        return None
+    return node, loader
+
+
+def _node_count(root: yaml.Node) -> int:
+    count, stack = 0, [root]
+    while stack and count <= MAX_NODES:
+        node = stack.pop()
+        count += 1
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack.extend((key, value))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(node.value)
+    return count
+
+
 class FieldReader:
     """Turns a composed YAML node tree into plain data, remembering each field's line."""
 
@@ -69,6 +112,10 @@ class FieldReader:
     # -- YAML nodes to plain data, with line numbers per field path ------------------------------
 
     def load(self) -> Any:
+        fast = _compose_in_c(self.source_text)
+        if fast is not None:
+            node, loader = fast
+            return self._plain(node, "", loader, set(), 0)
         try:
             # PyYAML checks every character as the loader is made: a control character such as
             # U+0000 or U+001F raises a ReaderError here, before any node is read

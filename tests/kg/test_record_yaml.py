@@ -121,3 +121,31 @@ def test_non_utf8_file_is_refused_with_its_line(tmp_path: Path) -> None:
 def test_slug_from_filename() -> None:
     assert slug_from_filename("osh-xxxx-10-13.ru.md") == "osh-xxxx-10-13"
     assert slug_from_filename("Report 1.YAML") == "report-1"
+
+
+def test_libyaml_and_pyyaml_read_every_record_alike(shared: Path, monkeypatch) -> None:
+    """The C composer (the fast path) and PyYAML's own give the same record and the same lines."""
+    import kg.yaml_fields as yf
+
+    paths = sorted((shared / "gold").glob("*.yaml")) + sorted(
+        (Path(__file__).resolve().parents[2] / "examples").glob("*.yaml")
+    )
+    assert yf._CSafeLoader is not None, "PyYAML was built without libyaml"
+
+    def read(path: Path) -> tuple[object, dict[str, int]]:
+        reader = yf.FieldReader(path.read_text(encoding="utf-8-sig"), str(path))
+        return reader.load(), reader.lines
+
+    fast = [read(p) for p in paths]
+    assert all(yf._compose_in_c(p.read_text(encoding="utf-8-sig")) for p in paths)
+    monkeypatch.setattr(yf, "_compose_in_c", lambda text: None)
+    assert [read(p) for p in paths] == fast
+
+
+def test_what_libyaml_refuses_is_read_again_for_the_same_error() -> None:
+    # nesting past libyaml's limit, and a tab where YAML allows none: the messages are PyYAML's
+    deep = "event: " + "[" * 1500 + "]" * 1500
+    with pytest.raises(RecordError, match="nested too deeply"):
+        loads_record(deep)
+    with pytest.raises(ReportParseError, match=r"not valid YAML"):
+        loads_record("event:\n\tkind: forum\n")

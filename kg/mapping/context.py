@@ -69,7 +69,9 @@ class MappingContext:
     slug: str
     iris: IRIMinter
     lang: str
-    graph: Graph = field(default_factory=lambda: bind_prefixes(Graph()))
+    # rdflib's SimpleMemory store: a report graph needs no contexts, and without them adding and
+    # looking up triples takes half the time (mapping and validation do little else)
+    graph: Graph = field(default_factory=lambda: bind_prefixes(Graph(store="SimpleMemory")))
     source_text: str | None = None
     tagger: Tagger = no_themes
     # record path of a fact -> the node that carries it, for provenance annotations

@@ -9,7 +9,8 @@ docstrings; tests in ``tests/kg/test_store.py``):
   full operation succeeds, or nothing is written"), and readers get *repeatable read*: a query
   sees a fixed snapshot. So :meth:`EmbeddedStore.replace_graph` sends ``DROP SILENT GRAPH`` and
   ``INSERT DATA`` as one request; a reader thread never sees the graph empty or half-written (a
-  test hammers this). ``Store.extend`` and ``Store.load`` are transactional too but only add;
+  test hammers this). ``Store.extend`` and ``Store.load`` are transactional too but only add, so
+  they write a graph the store does not hold yet (``load``: a third cheaper than the update);
   ``bulk_extend``/``bulk_load`` are *not* transactional (they write files directly) and are meant
   for a first load into an empty store, so they are not used for replacing a report.
 - **One writer process.** RocksDB locks the folder: a second ``Store(path)`` fails with
@@ -70,9 +71,27 @@ from kg.formats import format_for
 from kg.sparql_text import check_nesting
 from kg.store.base import Store
 from kg.store.results import PREFIXES_BY_NAME, EmbeddedResult, Runner, Worker, translated
-from kg.store.terms import replace_graph_update, replace_graph_update_text, to_ox
+from kg.store.terms import ntriples_lines, replace_graph_update_text, to_ox
 
 __all__ = ["DEFAULT_STORE_PATH", "FLUSH_EVERY", "EmbeddedStore"]
+
+
+def _holds_exactly(store: ox.Store, name: ox.NamedNode, ntriples: str) -> bool:
+    """Whether the graph ``name`` already holds exactly these triples.
+
+    Loading an archive again (after adding a few reports to it) is the common case, and rewriting
+    an unchanged graph costs two writes of it (the ``DROP``, then the insert) for nothing; reading
+    it back costs a tenth of that. The new triples go through an in-memory store first, so both
+    sides are written as Oxigraph stores them (it keeps ``xsd:nonNegativeInteger`` as
+    ``xsd:integer``, for one).
+    """
+    held = {str(q.triple) for q in store.quads_for_pattern(None, None, None, name)}
+    if len(held) != ntriples.count("\n"):
+        return False
+    scratch = ox.Store()
+    scratch.load(ntriples.encode("utf-8"), format=ox.RdfFormat.N_TRIPLES)
+    return held == {str(q.triple) for q in scratch}
+
 
 DEFAULT_STORE_PATH = Path("kg-data")
 FLUSH_EVERY = 100
@@ -135,22 +154,35 @@ class EmbeddedStore(Store):
         return self.store
 
     def replace_graph(self, graph_iri: str, graph: Graph) -> int:
-        self._update_graph(replace_graph_update(str(graph_iri), graph))
+        self._write_graph(str(graph_iri), ntriples_lines(graph))
         return len(graph)
 
-    def _update_graph(self, update: str) -> None:
+    def replace_graph_ntriples(self, graph_iri: str, ntriples: str) -> int:
+        # the same write as replace_graph, without building an rdflib graph first
+        self._write_graph(str(graph_iri), ntriples)
+        return ntriples.count("\n")
+
+    def _write_graph(self, graph_iri: str, ntriples: str) -> None:
+        """Replace one named graph in one transaction (see "Atomicity" above).
+
+        A graph the store does not hold yet is written by ``Store.load``, transactional like
+        ``update`` and a third cheaper (no SPARQL to parse, no ``DROP`` to look for quads); this
+        process is the folder's only writer, so nothing can add the graph in between.
+        """
+        name = to_ox(URIRef(graph_iri))
         with translated():
             store = self._writable()
-            store.update(update)
+            if store.contains_named_graph(name):  # type: ignore[arg-type]
+                if _holds_exactly(store, name, ntriples):  # type: ignore[arg-type]
+                    return
+                store.update(replace_graph_update_text(graph_iri, ntriples))
+            else:
+                data = ntriples.encode("utf-8")
+                store.load(data, format=ox.RdfFormat.N_TRIPLES, to_graph=name)  # type: ignore[arg-type]
             self._generation += 1
             self._written += 1
             if self.path is not None and self._written % FLUSH_EVERY == 0:
                 store.flush()
-
-    def replace_graph_ntriples(self, graph_iri: str, ntriples: str) -> int:
-        # the same update as replace_graph, without building an rdflib graph first
-        self._update_graph(replace_graph_update_text(str(graph_iri), ntriples))
-        return ntriples.count("\n")
 
     def delete_graph(self, graph_iri: str) -> None:
         with translated():

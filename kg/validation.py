@@ -200,9 +200,11 @@ def validate_graph(
         data = graph  # turbo reads the graph and leaves it as it was
     _, results_graph = run_shacl(data, shapes_graph(), engine=engine)
     nodes = list(results_graph.subjects(RDF.type, SH.ValidationResult))
-    if nodes and callable(record_lines):
-        record_lines = record_lines()
-    bind_prefixes(results_graph)
+    if nodes:
+        # results name terms with our prefixes; a report without results is only counted
+        bind_prefixes(results_graph)
+        if callable(record_lines):
+            record_lines = record_lines()
     results = tuple(
         sorted(
             (

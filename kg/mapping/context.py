@@ -70,8 +70,11 @@ class MappingContext:
     iris: IRIMinter
     lang: str
     # rdflib's SimpleMemory store: a report graph needs no contexts, and without them adding and
-    # looking up triples takes half the time (mapping and validation do little else)
-    graph: Graph = field(default_factory=lambda: bind_prefixes(Graph(store="SimpleMemory")))
+    # looking up triples takes half the time (mapping and validation do little else); and only
+    # our prefixes, not rdflib's thirty defaults first, which bind_prefixes would replace anyway
+    graph: Graph = field(
+        default_factory=lambda: bind_prefixes(Graph(store="SimpleMemory", bind_namespaces="none"))
+    )
     source_text: str | None = None
     tagger: Tagger = no_themes
     # record path of a fact -> the node that carries it, for provenance annotations

@@ -35,6 +35,8 @@ class Options:
     stages: tuple[str, ...] = STAGES
     extract_reports: int = 1000
     validate_reports: int = 200
+    validate_engines: tuple[str, ...] = ("turbo", "pyshacl")
+    """SHACL engines timed side by side on the same reports (kg.shacl_runner)."""
     load_sizes: tuple[int, ...] = (1000, 10_000, 100_000)
     load_jobs: tuple[int, ...] = (1, 2)
     """``kg load --jobs`` variants measured at each size."""
@@ -119,9 +121,11 @@ def run(options: Options) -> Path:
         list(archive.write_records(records, needed))
 
     if "validate" in options.stages:
-        figures = run_stage("validate", {"folder": str(records), "n": options.validate_reports})
-        _log(f"validate: {figures}")
-        add({"stage": "validate", "load1": os.getloadavg()[0], **figures})
+        for engine in options.validate_engines:
+            args = {"folder": str(records), "n": options.validate_reports, "engine": engine}
+            figures = run_stage("validate", args)
+            _log(f"validate ({engine}): {figures}")
+            add({"stage": "validate", "load1": os.getloadavg()[0], **figures})
 
     if "load" in options.stages:
         for n in options.load_sizes:

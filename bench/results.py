@@ -95,9 +95,13 @@ def summary(rows: list[dict[str, Any]], skipped: dict[str, str]) -> list[str]:
             )
         if row["stage"] == "validate":
             lines.append(
-                f"SHACL validation: {row['mean_ms']:.1f} ms per report "
-                f"(mean; p99 {row['p99_ms']:.1f} ms)" + _cpu(row)
+                f"SHACL validation ({row.get('engine', 'pyshacl')}): {row['mean_ms']:.1f} ms per "
+                f"report (mean; p99 {row['p99_ms']:.1f} ms)" + _cpu(row)
             )
+    engines = {r.get("engine"): r for r in rows if r["stage"] == "validate"}
+    if "turbo" in engines and "pyshacl" in engines:
+        ratio = engines["pyshacl"]["cpu_ms_per_report"] / engines["turbo"]["cpu_ms_per_report"]
+        lines.append(f"validation pyshacl/turbo CPU time ratio: {_num(ratio)}")
     all_loads = [r for r in rows if r["stage"] == "load"]
     for jobs in sorted({r.get("jobs", 1) for r in all_loads}):
         loads = [r for r in all_loads if r.get("jobs", 1) == jobs]
@@ -309,6 +313,7 @@ def write(
                 rows,
                 "validate",
                 (
+                    "engine",
                     "reports",
                     "conforming",
                     "triples_per_report",

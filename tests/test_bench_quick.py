@@ -33,6 +33,7 @@ def test_quick_run_writes_every_stage(tmp_path: Path) -> None:
     assert sorted(r["size"] for r in rows if r["stage"] == "load") == [5, 15]
     assert all(r["loaded"] == r["reports"] for r in rows if r["stage"] == "load")
     assert all(r["conforming"] == r["reports"] for r in rows if r["stage"] == "validate")
+    assert sorted(r["engine"] for r in rows if r["stage"] == "validate") == ["pyshacl", "turbo"]
     # each server was asked each example query once; those that answered agree on the rows
     checks = [r for r in rows if r["stage"] == "endpoint-check"]
     servers = {r["server"] for r in checks}
@@ -58,4 +59,5 @@ def test_quick_run_writes_every_stage(tmp_path: Path) -> None:
         assert all(r["status"] in (200, "timeout") for r in pages.values())
     summary = "\n".join(data["summary"])
     assert "endpoint/oxigraph throughput ratio:" in summary or "oxigraph" in data["skipped"]
+    assert "validation pyshacl/turbo CPU time ratio:" in summary
     assert "## Summary" in (out / "results.md").read_text(encoding="utf-8")

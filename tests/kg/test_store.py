@@ -8,6 +8,7 @@ import io
 import json
 import socket
 import threading
+from collections.abc import Callable
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -177,27 +178,37 @@ def test_dump_writes_the_whole_dataset(any_store: Store, minimal, fmt, rdflib_fo
 # ---- embedded only -------------------------------------------------------------------------
 
 
+def _sizes_seen_while(store: EmbeddedStore, write: Callable[[], None]) -> set[int]:
+    """The sizes of graph ``{EX}g`` a reader thread counts, over and over, while ``write`` runs."""
+    seen: set[int] = set()
+    stop = threading.Event()
+
+    def read() -> None:
+        query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}g> {{ ?s ?p ?o }} }}"
+        while not stop.is_set():
+            seen.add(int(next(store.query(query).rows())["n"]))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        write()
+    finally:
+        stop.set()
+        reader.join()
+    return seen
+
+
 def test_replace_graph_is_atomic_for_a_concurrent_reader(tmp_path: Path) -> None:
     """A reader thread counts the graph while it is replaced over and over: it must only ever see
     the old size or the new one, never an empty or half-written graph."""
     with EmbeddedStore(tmp_path / "store") as store:
         store.replace_graph(f"{EX}g", _graph(200, "a"))
-        seen: set[int] = set()
-        stop = threading.Event()
 
-        def read() -> None:
-            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}g> {{ ?s ?p ?o }} }}"
-            while not stop.is_set():
-                seen.add(int(next(store.query(query).rows())["n"]))
-
-        reader = threading.Thread(target=read)
-        reader.start()
-        try:
+        def write() -> None:
             for k in range(12):
                 store.replace_graph(f"{EX}g", _graph(200 if k % 2 else 300, f"b{k}"))
-        finally:
-            stop.set()
-            reader.join()
+
+        seen = _sizes_seen_while(store, write)
         assert seen <= {200, 300}
         assert seen
 
@@ -206,23 +217,13 @@ def test_a_new_graph_appears_whole_to_a_concurrent_reader(tmp_path: Path) -> Non
     """A graph the store does not hold is written by Store.load, not by the update: a reader
     must see it absent or whole, never part of it."""
     with EmbeddedStore(tmp_path / "store") as store:
-        seen: set[int] = set()
-        stop = threading.Event()
 
-        def read() -> None:
-            query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{EX}g> {{ ?s ?p ?o }} }}"
-            while not stop.is_set():
-                seen.add(int(next(store.query(query).rows())["n"]))
-
-        reader = threading.Thread(target=read)
-        reader.start()
-        try:
+        def write() -> None:
             for k in range(12):
                 store.delete_graph(f"{EX}g")
                 store.replace_graph(f"{EX}g", _graph(300, f"c{k}"))
-        finally:
-            stop.set()
-            reader.join()
+
+        seen = _sizes_seen_while(store, write)
         assert seen <= {0, 300}
         assert 300 in seen
 

@@ -25,6 +25,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--endpoint-sizes", type=_sizes, help="quads, e.g. 1e6,1e7")
     parser.add_argument("--rdflib-sizes", type=_sizes, help="quads served to rdflib-endpoint too")
     parser.add_argument("--kg-workers", type=_sizes, help="kg serve --workers variants, e.g. 1,2")
+    parser.add_argument(
+        "--kg-query-workers", type=_sizes, help="also kg with these QUERY_WORKERS, e.g. 2"
+    )
     parser.add_argument("--seconds", type=float, help="length of one load run")
     parser.add_argument("--rounds", type=int, help="rounds of interleaved runs")
     parser.add_argument("--clients", type=int, help="concurrent connections")
@@ -50,6 +53,7 @@ def main(argv: list[str] | None = None) -> None:
         "endpoint_sizes",
         "rdflib_sizes",
         "kg_workers",
+        "kg_query_workers",
         "seconds",
         "rounds",
         "clients",

@@ -43,6 +43,8 @@ class Options:
     endpoint_sizes: tuple[int, ...] = (1_000_000, 10_000_000)
     rdflib_sizes: tuple[int, ...] = (50_000,)
     kg_workers: tuple[int, ...] = (1, 2)
+    kg_query_workers: tuple[int, ...] = ()
+    """Also serve kg (one process) with each of these ``QUERY_WORKERS`` (the default is 4)."""
     seconds: float = 5.0
     rounds: int = 2
     clients: int = 4
@@ -157,6 +159,16 @@ def run(options: Options) -> Path:
                     "query_timeout": options.first_timeout,
                 }
                 for w in options.kg_workers
+            ]
+            specs += [
+                {
+                    "kind": "kg",
+                    "store": location,
+                    "name": f"kg QUERY_WORKERS={n}",
+                    "query_timeout": options.first_timeout,
+                    "settings": {"KG_QUERY_WORKERS": str(n)},
+                }
+                for n in options.kg_query_workers
             ]
             if options.kg_before is not None:
                 specs.append(

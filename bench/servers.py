@@ -106,8 +106,12 @@ def start_server(
     ready_timeout: float = 900,
     query_timeout: float = 120,
     source: Path | None = None,
+    settings: dict[str, str] | None = None,
 ) -> Iterator[Server]:
-    """Start a server of ``kind`` (``kg``, ``oxigraph``, ``rdflib-endpoint``) and stop it after."""
+    """Start a server of ``kind`` (``kg``, ``oxigraph``, ``rdflib-endpoint``) and stop it after.
+
+    :param settings: more ``KG_*`` settings of a kg server (``{"KG_QUERY_WORKERS": "2"}``)
+    """
     port = free_port()
     root = f"http://127.0.0.1:{port}"
     env = dict(os.environ)
@@ -123,6 +127,7 @@ def start_server(
             KG_MAX_RESULT_BYTES=str(2**31),
             KG_QUERY_TIMEOUT=str(query_timeout),
         )
+        env.update(settings or {})
         command = [
             sys.executable,
             "-c",

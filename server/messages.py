@@ -129,6 +129,12 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
                    "All the triples of one report."),
     "triples": ("үчтүк", "троек", "triples"),
     "about_event": ("Иш-чара", "Мероприятие", "About the event"),
+    "timed_out": ("Убакыт бүттү", "Время истекло", "Timed out"),
+    "timed_out_page": (
+        "Бул беттин суроолору {seconds} секундда бүткөн жок. Бир аздан кийин кайра ачып көрүңүз.",
+        "Запросы этой страницы не уложились в {seconds} с. Попробуйте открыть её чуть позже.",
+        "The queries of this page did not finish within {seconds} s. Please try again shortly.",
+    ),
     "not_found": ("Табылган жок", "Не найдено", "Not found"),
     "not_found_iri": ("Бул IRI боюнча маалымат жок: {iri}", "Нет данных об этом IRI: {iri}",
                       "The data says nothing about {iri}"),

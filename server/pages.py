@@ -16,6 +16,7 @@ from flask.blueprints import BlueprintSetupState
 from werkzeug.wrappers import Response as BaseResponse
 
 from server import documents, home, page_cache, page_queries, search, views
+from server.errors import PageTimedOut
 from server.labels import LANGUAGES, current_language, remember_language
 from server.links import base_iri, data_href
 from server.messages import translate
@@ -121,7 +122,10 @@ def _answer(section: str, key: str) -> BaseResponse:
                 return documents.not_found(iri, media_type, lang)
             return Response(page, content_type=HTML_TYPE)
 
-        response = page_cache.cached(HTML, lang, render_page)
+        try:
+            response = page_cache.cached(HTML, lang, render_page)
+        except PageTimedOut as exc:
+            return _html_headers(documents.unavailable(exc.seconds, HTML, lang))
         if response.status_code != 200:
             return response
         _html_headers(response)
@@ -137,7 +141,10 @@ def _answer(section: str, key: str) -> BaseResponse:
         return Response(body, content_type=documents.content_type(sent))
 
     # the document's text does not depend on the language; its 404 message does (never kept)
-    response = page_cache.cached(f"{sent} {media_type}", "", render_document)
+    try:
+        response = page_cache.cached(f"{sent} {media_type}", "", render_document)
+    except PageTimedOut as exc:
+        return documents.unavailable(exc.seconds, media_type, lang)
     if response.status_code != 200:
         return response
     response.headers["Link"] = documents.link_header(href, html=False)
@@ -152,7 +159,10 @@ HTML_TYPE = "text/html; charset=utf-8"
 def _page(render: Callable[[], str]) -> Response:
     """The page ``render`` writes, or the same page kept from an earlier request."""
     lang = current_language()
-    response = page_cache.cached(HTML, lang, lambda: Response(render(), content_type=HTML_TYPE))
+    try:
+        response = page_cache.cached(HTML, lang, lambda: Response(render(), content_type=HTML_TYPE))
+    except PageTimedOut as exc:
+        response = documents.unavailable(exc.seconds, HTML, lang)
     return _html_headers(response)
 
 

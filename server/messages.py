@@ -55,6 +55,7 @@ _MESSAGES: dict[str, tuple[str, str, str]] = {
         "Страница {page} из {pages}",
         "Page {page} of {pages}",
     ),
+    "pages": ("Беттер", "Страницы", "Pages"),
     "previous": ("Мурунку", "Назад", "Previous"),
     "next": ("Кийинки", "Далее", "Next"),
     "date": ("Күнү", "Дата", "Date"),

@@ -44,6 +44,7 @@ PARAMS: dict[str, dict[str, Any]] = {
         "g": ox.NamedNode(f"{BASE}graph/{HIGHLIGHTED}"),
         "resource": ox.NamedNode(EVENT),
     },
+    "page_labels_any": {"resource": ox.NamedNode(f"{BASE}id/place/KG-C")},
     "page_nodes": {"node": ox.NamedNode(f"{EVENT}#audience")},
     "page_incoming": {"resource": ox.NamedNode(f"{BASE}id/place/KG-C")},
     "page_incoming_count": {"resource": ox.NamedNode(f"{BASE}id/place/KG-C")},

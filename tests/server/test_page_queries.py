@@ -35,6 +35,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "page_event_schema": {"event": ox.NamedNode(EVENT)},
     "page_event_schema_roles": {"event": ox.NamedNode(EVENT)},
     "page_event_statements": {"resource": ox.NamedNode(EVENT)},
+    "page_event_summaries": {"event": ox.NamedNode(EVENT)},
     "page_events": {},
     "page_exists": {"resource": ox.NamedNode(EVENT)},
     "page_graph": {"resource": ox.NamedNode(f"{BASE}graph/{HIGHLIGHTED}")},

@@ -19,6 +19,7 @@ from tests.server.pages_data import BASE, KG
 
 BEFORE = DATA / "server" / "queries_before"
 ROLE_FACTS = ("date", "eventLabel", "role", "post", "person", "org")
+PLACE_FACTS = ("date", "label", "settlement", "total")
 
 
 def _before(store: Any, name: str, **params: Any) -> list[Any]:
@@ -44,6 +45,13 @@ def context(pages_app: Any) -> Iterator[None]:
 @pytest.fixture(scope="module")
 def agents(pages_store: Any) -> list[ox.NamedNode]:
     found = _subjects(pages_store, f"{{ ?s a <{KG}Person> }} UNION {{ ?s a <{KG}Organization> }}")
+    assert len(found) > 5
+    return found
+
+
+@pytest.fixture(scope="module")
+def places(pages_store: Any) -> list[ox.NamedNode]:
+    found = _subjects(pages_store, f"?s a <{KG}Region>")
     assert len(found) > 5
     return found
 
@@ -76,3 +84,19 @@ def test_agent_roles_give_the_same_roles_facts_and_labels(
         }
         compared += bool(before)
     assert compared > 5
+
+
+def test_place_events_give_the_same_events_and_facts(
+    pages_store: Any, places: list[ox.NamedNode], context: None
+) -> None:
+    compared = 0
+    for place in places:
+        before = _before(pages_store, "page_place_events", resource=place)
+        events = page_queries.select("page_place_events", resource=place)
+        assert {str(r["event"]) for r in events} == {str(r["event"]) for r in before}
+        now = page_queries.select_each(
+            "page_event_summaries", ("event",), sorted({(r["event"],) for r in events}, key=str)
+        )
+        assert _facts(now, "event", PLACE_FACTS) == _facts(before, "event", PLACE_FACTS)
+        compared += bool(before)
+    assert compared > 3

@@ -1,7 +1,8 @@
 """Long lists on the pages come in numbered pages, with their whole number said exactly.
 
-A speaker at 130 events: the list shows :data:`server.paging.PAGE_SIZE` at a time, newest first,
-and the pages together show every item once.
+A region with 130 events and a speaker at all of them: each list shows
+:data:`server.paging.PAGE_SIZE` at a time, newest first, and the pages together show every item
+once.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from bs4 import BeautifulSoup
 
 from server.paging import PAGE_SIZE
 from tests.conftest import make_app, memory_store
-from tests.server.pages_data import BUSY_PERSON, crowded_trig, path_of
+from tests.server.pages_data import BUSY_PERSON, CROWDED_REGION, crowded_trig, path_of
 
 N = 130
 PAGES = -(-N // PAGE_SIZE)
@@ -53,6 +54,19 @@ def _walk(client: Any, path: str, select: str, **args: Any) -> list[list[int]]:
     raise AssertionError("the pages never end")
 
 
+def test_a_region_page_lists_its_events_a_page_at_a_time_newest_first(crowded: Any) -> None:
+    path = path_of(CROWDED_REGION)
+    soup = _soup(crowded, path)
+    assert f"{N}" in soup.select_one("ul.meta").get_text(" ", strip=True)
+    pages = _walk(crowded, path, "#events-here ~ table tbody tr td:nth-of-type(2)")
+    assert len(pages) == PAGES
+    assert [len(p) for p in pages[:-1]] == [PAGE_SIZE] * (PAGES - 1)
+    # every event once, newest first
+    assert [n for page in pages for n in page] == list(range(N - 1, -1, -1))
+    # the map counts every event, not only those of the page
+    assert soup.select_one("svg")
+
+
 def test_a_person_page_lists_the_roles_a_page_at_a_time(crowded: Any) -> None:
     path = path_of(BUSY_PERSON)
     soup = _soup(crowded, path)
@@ -60,3 +74,12 @@ def test_a_person_page_lists_the_roles_a_page_at_a_time(crowded: Any) -> None:
     pages = _walk(crowded, path, "#roles + table tbody tr td:nth-of-type(2)")
     assert len(pages) == PAGES
     assert [n for page in pages for n in page] == list(range(N - 1, -1, -1))
+
+
+@pytest.mark.parametrize("page", ["0", "-3", "x", "999"])
+def test_a_page_number_out_of_range_shows_the_nearest_page(crowded: Any, page: str) -> None:
+    soup = _soup(crowded, path_of(CROWDED_REGION), page=page)
+    shown = _numbers(soup.select("#events-here ~ table tbody tr td:nth-of-type(2)"))
+    expected = PAGES if page == "999" else 1
+    assert f"Page {expected} of {PAGES}" in soup.select_one("nav.pager").get_text(" ")
+    assert len(shown) == (N - (PAGES - 1) * PAGE_SIZE if expected == PAGES else PAGE_SIZE)

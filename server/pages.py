@@ -16,6 +16,7 @@ from flask.blueprints import BlueprintSetupState
 from werkzeug.wrappers import Response as BaseResponse
 
 from server import documents, home, page_cache, page_queries, search, views
+from server.descriptions import describe_document
 from server.errors import PageTimedOut
 from server.labels import LANGUAGES, current_language, remember_language
 from server.links import base_iri, data_href
@@ -136,8 +137,10 @@ def _answer(section: str, key: str) -> BaseResponse:
         exists = "page_graph_exists" if is_graph else "page_exists"
         if not page_queries.ask(exists, resource=resource_term):
             return documents.not_found(iri, media_type, lang)
-        name = "page_graph" if is_graph else "page_describe"
-        body = page_queries.construct(name, media_type, resource=resource_term)
+        if is_graph:
+            body = page_queries.construct("page_graph", media_type, resource=resource_term)
+        else:
+            body = describe_document(iri, media_type)
         return Response(body, content_type=documents.content_type(sent))
 
     # the document's text does not depend on the language; its 404 message does (never kept)

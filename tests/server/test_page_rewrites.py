@@ -12,8 +12,11 @@ from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from rdflib import Graph
+from rdflib.compare import isomorphic
 
 from server import page_queries
+from server.descriptions import describe_document
 from tests.conftest import DATA
 from tests.server.pages_data import BASE, KG
 
@@ -100,3 +103,17 @@ def test_place_events_give_the_same_events_and_facts(
         assert _facts(now, "event", PLACE_FACTS) == _facts(before, "event", PLACE_FACTS)
         compared += bool(before)
     assert compared > 3
+
+
+def test_resource_documents_hold_the_same_graph(pages_store: Any, context: None) -> None:
+    resources = _subjects(pages_store, "GRAPH ?g { ?s ?p ?o }")
+    assert len(resources) > 50
+    with_children = 0
+    for resource in resources:
+        before = _before(pages_store, "page_describe", resource=resource)
+        old = Graph().parse(data="\n".join(f"{t} ." for t in before), format="nt")
+        now = describe_document(resource.value, "application/n-triples")
+        new = Graph().parse(data=now.decode("utf-8"), format="nt")
+        assert isomorphic(old, new), resource
+        with_children += any("#" in str(t.subject) for t in before)
+    assert with_children  # hash resources (…#audience) were compared too

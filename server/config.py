@@ -242,6 +242,13 @@ SETTINGS: tuple[Setting, ...] = (
         "0 renders every page every time.",
         _count,
     ),
+    Setting(
+        "SEARCH_INDEX_MB",
+        64,
+        "Megabytes the texts search looks in may take in memory, kept until the data changes "
+        "(embedded store only); with more text, or 0, every search asks the store.",
+        _count,
+    ),
 )
 
 SETTINGS_BY_NAME: dict[str, Setting] = {s.name: s for s in SETTINGS}

@@ -1,4 +1,4 @@
-"""Values derived from the whole store (the list of events of the home page), kept until it changes.
+"""Values derived from the whole store (the search index, the events), kept until it changes.
 
 A value is built at the first request that needs it and kept for one
 :meth:`~kg.store.Store.generation` of the store, as :mod:`server.page_cache` keeps pages: the

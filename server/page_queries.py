@@ -63,6 +63,16 @@ def select(name: str, **params: Term) -> list[Row]:
     return _select(name, bind(query_text(name), params))
 
 
+def for_each(name: str, action: Callable[[Row], None], **params: Term) -> None:
+    """Call ``action`` with each solution of the SELECT query ``name``, keeping none of them.
+
+    For a query over the whole store whose rows are only looked at once (the search index): its
+    rows never all sit in memory. ``action`` runs on the query worker's thread, outside the
+    request: it must not use Flask's context. An exception it raises stops the query.
+    """
+    _select(name, bind(query_text(name), params), action=action)
+
+
 def select_each(name: str, params: Sequence[str], rows: Sequence[Sequence[Term]]) -> list[Row]:
     """The solutions of the SELECT query ``name`` for each row of values of ``params``, at once."""
     if not rows:
@@ -70,7 +80,7 @@ def select_each(name: str, params: Sequence[str], rows: Sequence[Sequence[Term]]
     return _select(name, bind_rows(query_text(name), params, rows))
 
 
-def _select(name: str, bound: str) -> list[Row]:
+def _select(name: str, bound: str, action: Callable[[Row], None] | None = None) -> list[Row]:
     store = get_store()
     if isinstance(store, EmbeddedStore):
 
@@ -83,13 +93,22 @@ def _select(name: str, bound: str) -> list[Row]:
             for n, solution in enumerate(solutions):
                 if not n % CHECK_EVERY:
                     job.check()
-                rows.append(dict(zip(names, solution, strict=True)))
+                row = dict(zip(names, solution, strict=True))
+                if action is None:
+                    rows.append(row)
+                else:
+                    action(row)
             return rows
 
         return _on_worker(read)
     result = _remote(store, bound)
     names = result.variables
-    return [{n: to_ox(row[n]) if n in row else None for n in names} for row in result.rows()]
+    converted = ({n: to_ox(row[n]) if n in row else None for n in names} for row in result.rows())
+    if action is None:
+        return list(converted)
+    for row in converted:
+        action(row)
+    return []
 
 
 def ask(name: str, **params: Term) -> bool:

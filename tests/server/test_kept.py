@@ -1,5 +1,5 @@
-"""What the server keeps per store generation (the list of events) follows the data: a write
-through the server, or into the store, is seen by the next request."""
+"""What the server keeps per store generation (the list of events, the search index) follows the
+data: a write through the server, or into the store, is seen by the next request."""
 
 from __future__ import annotations
 
@@ -24,17 +24,27 @@ def _events_listed(client: Any) -> int:
     return int(soup.select_one("ul.stats strong").get_text(strip=True))
 
 
-def test_the_home_page_sees_a_report_added_after_it(growing: tuple[Any, Any]) -> None:
+def _found(client: Any, words: str) -> str:
+    reply = client.get("/search", query_string={"q": words, "lang": "en"})
+    assert reply.status_code == 200
+    return BeautifulSoup(reply.data, "html.parser").select_one("main").get_text(" ", strip=True)
+
+
+def test_the_home_page_and_search_see_a_report_added_after_them(growing: tuple[Any, Any]) -> None:
     store, client = growing
     assert _events_listed(client) == 3
+    assert "Crowded meeting 2" in _found(client, "crowded")
+    assert "Crowded meeting 3" not in _found(client, "crowded")
     added = Dataset().parse(data=crowded_trig(4).decode("utf-8"), format="trig")
     graph = next(g for g in added.graphs() if str(g.identifier).endswith("crowded-3"))
     store.replace_graph(str(graph.identifier), graph)
     assert _events_listed(client) == 4
+    assert "Crowded meeting 3" in _found(client, "crowded")
 
 
-def test_a_report_removed_is_no_longer_listed(growing: tuple[Any, Any]) -> None:
+def test_a_report_removed_is_no_longer_found(growing: tuple[Any, Any]) -> None:
     store, client = growing
-    assert _events_listed(client) == 3
+    assert "Crowded meeting 1" in _found(client, "meeting 1")
     store.delete_graph("https://example.org/kg/graph/crowded-1")
+    assert "Crowded meeting 1" not in _found(client, "meeting 1")
     assert _events_listed(client) == 2

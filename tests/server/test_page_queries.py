@@ -54,6 +54,8 @@ PARAMS: dict[str, dict[str, Any]] = {
     "page_provenance": {"resource": ox.NamedNode(f"{BASE}id/person/kravchenko-irina")},
     "page_resource": {"resource": ox.NamedNode(EVENT)},
     "page_search": {"pattern": ox.Literal("безопасн")},
+    "page_search_events": {},
+    "page_search_texts": {},
 }
 
 

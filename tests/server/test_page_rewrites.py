@@ -7,17 +7,21 @@ those nodes in a second query. Here both run on the example store and give the s
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
 import pyoxigraph as ox
 import pytest
+from bs4 import BeautifulSoup
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from server import page_queries
+from kg.inflection import fold
+from server import page_queries, search
 from server.descriptions import describe_document
-from tests.conftest import DATA
+from server.search_index import current_index
+from tests.conftest import DATA, make_app
 from tests.server.pages_data import BASE, KG
 
 BEFORE = DATA / "server" / "queries_before"
@@ -117,3 +121,54 @@ def test_resource_documents_hold_the_same_graph(pages_store: Any, context: None)
         assert isomorphic(old, new), resource
         with_children += any("#" in str(t.subject) for t in before)
     assert with_children  # hash resources (…#audience) were compared too
+
+
+WORDS = ["school", "безопасн", "Кара-Балта", "уй-булолук", "ой", "Ысык-Көл", "the"]
+
+
+@pytest.mark.parametrize("words", WORDS)
+def test_the_search_index_finds_what_the_store_query_found(
+    pages_store: Any, words: str, context: None
+) -> None:
+    needle = re.compile(r"\s+".join(re.escape(w) for w in fold(words).split()))
+    rows = _before_search(pages_store, words)
+    assert len(rows) < 400  # page_search's LIMIT: beyond it the store's rows were cut
+    before = {
+        (r["hit"].value, r["p"].value, r["text"].value, r["event"].value if r["event"] else None)
+        for r in rows
+        if needle.search(fold(r["text"].value))
+    }
+    index = current_index()
+    assert index is not None
+    found = {
+        (m.hit, m.prop, m.text, event)
+        for m in index.find(needle)
+        for event in (m.events or (None,))
+    }
+    assert found == before
+    assert found
+
+
+def _before_search(store: Any, words: str) -> list[Any]:
+    text = page_queries.bind(
+        page_queries.query_text("page_search"), {"pattern": ox.Literal(search.pattern(words))}
+    )
+    return list(store.store.query(text, use_default_graph_as_union=True))
+
+
+@pytest.mark.parametrize("words", WORDS)
+def test_search_pages_read_the_same_with_the_index_and_without(
+    pages_client: Any, pages_store: Any, words: str
+) -> None:
+    without = make_app({"SEARCH_INDEX_MB": 0}, store=pages_store).test_client()
+    texts = []
+    for client in (pages_client, without):
+        reply = client.get("/search", query_string={"q": words, "lang": "en"})
+        assert reply.status_code == 200
+        main = BeautifulSoup(reply.data, "html.parser").select_one("main")
+        assert main is not None
+        texts.append(
+            [(a.get_text(strip=True), a["href"]) for a in main.select("a")]
+            + [main.get_text(" ", strip=True)]
+        )
+    assert texts[0] == texts[1]

@@ -1,7 +1,8 @@
 """A page whose queries run past PAGE_QUERY_TIMEOUT is a 503 in the format asked for, in time.
 
 The store is made slow for real: one place named by 150,000 recommendations, each with a label.
-Its page counts them and its documents hold them all: with a budget of 50 ms neither can finish.
+Its page counts them, its documents hold them all, and a search for "number" matches every label;
+with a budget of 50 ms none of them can finish.
 """
 
 from __future__ import annotations
@@ -64,8 +65,15 @@ def _timed(client: Any, path: str, accept: str, **args: Any) -> Any:
     return reply
 
 
-def test_a_slow_page_is_a_503_page_in_the_readers_language(slow: Any) -> None:
-    reply = _timed(slow, path_of(PLACE), "text/html", lang="ru")
+@pytest.mark.parametrize(
+    ("path", "args"),
+    [(path_of(PLACE), {}), ("/search", {"q": "number"})],
+    ids=["resource", "search"],
+)
+def test_a_slow_page_is_a_503_page_in_the_readers_language(
+    slow: Any, path: str, args: dict[str, str]
+) -> None:
+    reply = _timed(slow, path, "text/html", lang="ru", **args)
     assert reply.mimetype == "text/html"
     soup = BeautifulSoup(reply.data, "html.parser")
     assert soup.select_one("h1").get_text(strip=True).startswith("503")
@@ -90,12 +98,24 @@ def test_a_slow_document_asked_for_by_accept_is_a_503_json_ld(slow: Any) -> None
     assert json.loads(reply.data)["status"] == 503
 
 
+def test_search_asking_the_store_is_a_503_too(slow_store: EmbeddedStore) -> None:
+    config = {"PAGE_CACHE_MB": 0, "PAGE_QUERY_TIMEOUT": BUDGET, "SEARCH_INDEX_MB": 0}
+    client = make_app(config, store=slow_store).test_client()
+    # a word in no text: the store's REGEX reads all 150,000 labels (every label has "number",
+    # and the query stops at its LIMIT of 400 soon)
+    _timed(client, "/search", "text/html", q="nowhere to be found")
+
+
 def test_after_a_timeout_the_server_goes_on_answering(slow: Any) -> None:
     _timed(slow, path_of(PLACE), "text/html")
     assert slow.get("/", headers={"Accept": "text/html"}).status_code == 200
 
 
 def test_with_time_enough_the_same_pages_answer(slow_store: EmbeddedStore) -> None:
-    client = make_app({"PAGE_CACHE_MB": 0}, store=slow_store).test_client()
+    config = {"PAGE_CACHE_MB": 0, "SEARCH_INDEX_MB": 256}  # 150,000 labels: more than 64 MB
+    client = make_app(config, store=slow_store).test_client()
     assert client.get(path_of(PLACE), headers={"Accept": "text/html"}).status_code == 200
     assert client.get(path_of(PLACE) + ".nt").status_code == 200
+    reply = client.get("/search?q=number+149999", headers={"Accept": "text/html"})
+    assert reply.status_code == 200
+    assert b"Recommendation number 149999" in reply.data

@@ -1,8 +1,8 @@
 """Long lists on the pages come in numbered pages, with their whole number said exactly.
 
-A region with 130 events and a speaker at all of them: each list shows
-:data:`server.paging.PAGE_SIZE` at a time, newest first, and the pages together show every item
-once.
+A region with 130 events, a speaker at all of them, and a word found in every title: each list
+shows :data:`server.paging.PAGE_SIZE` (or the search's own sizes) at a time, newest first, and
+the pages together show every item once.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from server.paging import PAGE_SIZE
+from server.search import EVENTS_PER_PAGE
 from tests.conftest import make_app, memory_store
 from tests.server.pages_data import BUSY_PERSON, CROWDED_REGION, crowded_trig, path_of
 
@@ -74,6 +75,14 @@ def test_a_person_page_lists_the_roles_a_page_at_a_time(crowded: Any) -> None:
     pages = _walk(crowded, path, "#roles + table tbody tr td:nth-of-type(2)")
     assert len(pages) == PAGES
     assert [n for page in pages for n in page] == list(range(N - 1, -1, -1))
+
+
+def test_search_results_come_in_pages_and_count_every_event(crowded: Any) -> None:
+    soup = _soup(crowded, "/search", q="crowded meeting")
+    assert soup.select_one("#found-events").get_text(" ", strip=True).endswith(f"({N})")
+    pages = _walk(crowded, "/search", "#found-events + ul > li h3", q="crowded meeting")
+    assert len(pages) == -(-N // EVENTS_PER_PAGE)
+    assert sorted([n for page in pages for n in page]) == list(range(N))
 
 
 @pytest.mark.parametrize("page", ["0", "-3", "x", "999"])

@@ -1,4 +1,8 @@
-"""A person's or organisation's page: the roles they had at events, with the posts given there."""
+"""A person's or organisation's page: the roles they had at events, with the posts given there.
+
+The roles are listed newest first, :data:`server.paging.PAGE_SIZE` to a page (a speaker at
+hundreds of events gets numbered pages), with their number in all.
+"""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from server.labels import primary
 from server.links import Link, link
 from server.literals import Text, format_date, literal_text
 from server.page_queries import Row
+from server.paging import Page, page_of
 from server.resources import ResourceView
 
 
@@ -32,14 +37,26 @@ class RoleItem:
 
 def context(view: ResourceView, lang: str) -> dict[str, object]:
     rows = page_queries.select("page_agent_roles", resource=ox.NamedNode(view.iri))
-    return {"roles": _roles(rows, lang, view.iri)}
-
-
-def _roles(rows: Sequence[Row], lang: str, me: str) -> tuple[RoleItem, ...]:
-    parts: dict[str, dict[str, Any]] = defaultdict(lambda: {"posts": {}, "event_labels": {}})
+    shown = page_of(_parts(rows))
+    # the labels of the people and organisations of the roles shown, in one more query
+    named = sorted({p[key] for p in shown.items for key in ("person", "org") if key in p})
     labels: dict[str, dict[str, str]] = defaultdict(dict)
+    found = page_queries.select_each(
+        "page_labels_any", ("resource",), [(ox.NamedNode(iri),) for iri in named]
+    )
+    for row in found:
+        label = row["label"]
+        labels[row["resource"].value].setdefault(primary(label.language), label.value)
+    roles = [_role(part, lang, view.iri, labels) for part in shown.items]
+    return {"roles": Page(tuple(roles), shown.number, shown.pages, shown.total)}
+
+
+def _parts(rows: Sequence[Row]) -> list[dict[str, Any]]:
+    """The roles in ``rows``, one dict per part, newest first."""
+    parts: dict[str, dict[str, Any]] = defaultdict(lambda: {"posts": {}, "event_labels": {}})
     for row in rows:
         part = parts[row["part"].value]
+        part["iri"] = row["part"].value
         part["event"] = row["event"].value
         if row["date"] is not None:
             part["date"] = row["date"].value
@@ -49,26 +66,24 @@ def _roles(rows: Sequence[Row], lang: str, me: str) -> tuple[RoleItem, ...]:
         if row["role"] is not None:
             part["role"] = "moderator" if row["role"].value.endswith("moderatorRole") else "speaker"
         if row["post"] is not None:
-            part["posts"].setdefault(row["post"].value, literal_text(row["post"], lang))
+            part["posts"].setdefault(row["post"].value, row["post"])
         for key in ("person", "org"):
             if row[key] is not None:
                 part[key] = row[key].value
-        if row["named"] is not None:
-            labels[row["named"].value].setdefault(
-                primary(row["label"].language), row["label"].value
-            )
-    items = [
-        RoleItem(
-            event=link(p["event"], lang, p["event_labels"]),
-            date=format_date(p.get("date", ""), lang),
-            date_value=p.get("date", ""),
-            role=p.get("role", "speaker"),
-            posts=tuple(p["posts"].values()),
-            person=link(p["person"], lang, labels[p["person"]])
-            if p.get("person", me) != me
-            else None,
-            org=link(p["org"], lang, labels[p["org"]]) if p.get("org", me) != me else None,
-        )
-        for p in parts.values()
-    ]
-    return tuple(sorted(items, key=lambda i: i.date_value, reverse=True))
+    return sorted(parts.values(), key=lambda p: (p.get("date", ""), p["iri"]), reverse=True)
+
+
+def _role(part: dict[str, Any], lang: str, me: str, labels: dict[str, dict[str, str]]) -> RoleItem:
+    def other(key: str) -> Link | None:
+        iri = part.get(key, me)
+        return link(iri, lang, labels[iri]) if iri != me else None
+
+    return RoleItem(
+        event=link(part["event"], lang, part["event_labels"]),
+        date=format_date(part.get("date", ""), lang),
+        date_value=part.get("date", ""),
+        role=part.get("role", "speaker"),
+        posts=tuple(literal_text(post, lang) for post in part["posts"].values()),
+        person=other("person"),
+        org=other("org"),
+    )

@@ -149,6 +149,13 @@ SETTINGS: tuple[Setting, ...] = (
         _positive_number,
     ),
     Setting(
+        "PAGE_QUERY_TIMEOUT",
+        10.0,
+        "Seconds the queries of one page (or RDF document) may take together before the reader "
+        "gets a 503 page; they run on the QUERY_WORKERS threads like the endpoint's queries.",
+        _positive_number,
+    ),
+    Setting(
         "QUERY_WORKERS",
         4,
         "Threads that evaluate queries; more queries wait their turn within their own timeout. "
@@ -233,6 +240,13 @@ SETTINGS: tuple[Setting, ...] = (
         64,
         "Megabytes of rendered pages kept until the data changes (embedded store only); "
         "0 renders every page every time.",
+        _count,
+    ),
+    Setting(
+        "SEARCH_INDEX_MB",
+        64,
+        "Megabytes the texts search looks in may take in memory, kept until the data changes "
+        "(embedded store only); with more text, or 0, every search asks the store.",
         _count,
     ),
 )

@@ -4,7 +4,8 @@ Every data IRI answers in HTML, Turtle, JSON-LD, N-Triples and RDF/XML. The form
 explicit suffix (``x.ttl``) or else from ``Accept``: a browser (which names ``text/html``) gets
 the page, ``*/*`` and RDF clients get Turtle. Each response lists the others in a ``Link`` header
 (RFC 8288) and the page repeats them as ``<link rel="alternate">``. An IRI the data does not know
-is a 404 in the format asked for, so an RDF client still gets a document it can parse.
+is a 404 in the format asked for, so an RDF client still gets a document it can parse; a page
+whose queries run out of time (``PAGE_QUERY_TIMEOUT``) is a 503 in the same way.
 """
 
 from __future__ import annotations
@@ -81,25 +82,48 @@ def content_type(media_type: str) -> str:
 def not_found(iri: str, media_type: str, lang: str) -> Response:
     """A 404 for ``iri`` in ``media_type``: a page, or an empty RDF document that says why."""
     message = translate("not_found_iri", lang, iri=iri)
+    return error_document(404, translate("not_found", lang), "Not Found", message, media_type)
+
+
+def unavailable(seconds: float, media_type: str, lang: str) -> Response:
+    """A 503 for a page or document whose queries ran past ``PAGE_QUERY_TIMEOUT`` seconds.
+
+    In the format asked for, as a 404 is, with ``Retry-After``: the store may be busy with other
+    work, and the same page often comes within the time on a quieter moment.
+    """
+    message = translate("timed_out_page", lang, seconds=f"{seconds:g}")
+    response = error_document(
+        503, translate("timed_out", lang), "Service Unavailable", message, media_type
+    )
+    response.headers["Retry-After"] = str(RETRY_AFTER)
+    return response
+
+
+RETRY_AFTER = 30
+"""Seconds a client is asked to wait before it asks again for a page that timed out."""
+
+
+def error_document(
+    status: int, title: str, english_title: str, message: str, media_type: str
+) -> Response:
+    """An error in ``media_type``: a page, or an empty RDF document with the message in it."""
     if media_type == HTML:
-        body = render_template(
-            "error.html", status=404, title=translate("not_found", lang), message=message
-        )
+        body = render_template("error.html", status=status, title=title, message=message)
     elif media_type == JSON_LD:
         # no context: a JSON-LD processor reads an empty graph, a person reads the message
         body = json.dumps(
-            {"status": 404, "error": "Not Found", "message": message}, ensure_ascii=False
+            {"status": status, "error": english_title, "message": message}, ensure_ascii=False
         )
     elif media_type == RDF_XML:
         note = message.replace("--", "- -")
         body = (
             '<?xml version="1.0" encoding="utf-8"?>\n'
-            f"<!-- 404 Not Found: {note} -->\n"
+            f"<!-- {status} {english_title}: {note} -->\n"
             '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>\n'
         )
     else:
         # Turtle and N-Triples: a comment is a valid (empty) document
-        body = "# 404 Not Found: " + " ".join(message.split()) + "\n"
-    response = Response(body, status=404, content_type=content_type(media_type))
+        body = f"# {status} {english_title}: " + " ".join(message.split()) + "\n"
+    response = Response(body, status=status, content_type=content_type(media_type))
     response.vary.add("Accept")
     return response

@@ -46,6 +46,14 @@ class QueryTimedOut(QueryRefused):
     """A query that did not finish within ``QUERY_TIMEOUT``."""
 
 
+class PageTimedOut(QueryTimedOut):
+    """A page whose queries did not finish within ``PAGE_QUERY_TIMEOUT`` (a 503 page)."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        super().__init__(f"the page's queries did not finish within {seconds:g} s")
+
+
 STATUS: dict[type[KGError], int] = {
     QuerySyntaxError: 400,
     InputError: 400,

@@ -32,7 +32,7 @@ import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import pyoxigraph as ox
 from flask import Flask, current_app
@@ -51,6 +51,7 @@ from server.negotiation import (
 )
 
 EXTENSION = "kg.execution"
+T = TypeVar("T")
 
 RESULTS_FORMATS: dict[str, ox.QueryResultsFormat] = {
     RESULTS_JSON: ox.QueryResultsFormat.JSON,
@@ -148,11 +149,11 @@ class _Job:
 
     __slots__ = ("cancelled", "deadline", "done", "error", "result", "work")
 
-    def __init__(self, work: Callable[[_Job], Answer], deadline: float) -> None:
+    def __init__(self, work: Callable[[_Job], Any], deadline: float) -> None:
         self.work = work
         self.deadline = deadline
         self.cancelled = False
-        self.result: Answer | None = None
+        self.result: Any = None
         self.error: BaseException | None = None
         self.done = threading.Lock()
         self.done.acquire()
@@ -185,8 +186,11 @@ class QueryRunner:
             finally:
                 job.done.release()
 
-    def run(self, work: Callable[[_Job], Answer], timeout: float) -> Answer:
+    def run(self, work: Callable[[_Job], T], timeout: float) -> T:
         """Run ``work`` on a worker and wait for it at most ``timeout`` seconds.
+
+        ``work`` gets the job, whose :meth:`_Job.check` raises once the deadline has passed or
+        the job was cancelled: call it between steps that may take long (rows of a result).
 
         :raises QueryTimedOut: when the deadline passes first; the work is cancelled
         """
@@ -210,8 +214,7 @@ class QueryRunner:
             raise QueryTimedOut(f"the query did not finish within {timeout:g} s")
         if job.error is not None:
             raise job.error
-        assert job.result is not None
-        return job.result
+        return job.result  # type: ignore[no-any-return]
 
 
 def _drop_locals(exc: BaseException | None) -> None:

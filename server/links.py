@@ -113,15 +113,26 @@ def short_name(iri: str) -> str:
 def link(iri: str, lang: str, labels: Mapping[str, str] | None = None) -> Link:
     """A :class:`Link` for ``iri``: labelled from the vocabularies, else ``labels`` (from data)."""
     url, local = href(iri)
+    text, text_lang = label_of(iri, lang, labels, local=local)
+    return Link(iri=iri, href=url, label=text, lang=text_lang, local=local)
+
+
+def label_of(
+    iri: str, lang: str, labels: Mapping[str, str] | None = None, *, local: bool | None = None
+) -> tuple[str, str]:
+    """``(label, its language)`` of the :func:`link` for ``iri``, without working out its URL.
+
+    For sorting many resources by what their links will say (search results), cheaply.
+    """
     term = term_index().get(iri)
     text, text_lang = pick_lang(term.labels, lang) if term is not None else (None, "")
     if text is None and labels:
         text, text_lang = pick_lang(labels, lang)
-    if text is None and local and "/id/place/" in iri:
+    if text is None and "/id/place/" in iri and (href(iri)[1] if local is None else local):
         # a data place named by a gazetteer code: the gazetteer has its names
         place = term_index().place(iri.rsplit("/", 1)[-1])
         if place is not None:
             text, text_lang = pick_lang(place.labels, lang)
     if text is None:
         text, text_lang = short_name(iri), ""
-    return Link(iri=iri, href=url, label=text, lang=text_lang, local=local)
+    return text, text_lang

@@ -16,6 +16,8 @@ from flask.blueprints import BlueprintSetupState
 from werkzeug.wrappers import Response as BaseResponse
 
 from server import documents, home, page_cache, page_queries, search, views
+from server.descriptions import describe_document
+from server.errors import PageTimedOut
 from server.labels import LANGUAGES, current_language, remember_language
 from server.links import base_iri, data_href
 from server.messages import translate
@@ -121,7 +123,10 @@ def _answer(section: str, key: str) -> BaseResponse:
                 return documents.not_found(iri, media_type, lang)
             return Response(page, content_type=HTML_TYPE)
 
-        response = page_cache.cached(HTML, lang, render_page)
+        try:
+            response = page_cache.cached(HTML, lang, render_page)
+        except PageTimedOut as exc:
+            return _html_headers(documents.unavailable(exc.seconds, HTML, lang))
         if response.status_code != 200:
             return response
         _html_headers(response)
@@ -132,12 +137,17 @@ def _answer(section: str, key: str) -> BaseResponse:
         exists = "page_graph_exists" if is_graph else "page_exists"
         if not page_queries.ask(exists, resource=resource_term):
             return documents.not_found(iri, media_type, lang)
-        name = "page_graph" if is_graph else "page_describe"
-        body = page_queries.construct(name, media_type, resource=resource_term)
+        if is_graph:
+            body = page_queries.construct("page_graph", media_type, resource=resource_term)
+        else:
+            body = describe_document(iri, media_type)
         return Response(body, content_type=documents.content_type(sent))
 
     # the document's text does not depend on the language; its 404 message does (never kept)
-    response = page_cache.cached(f"{sent} {media_type}", "", render_document)
+    try:
+        response = page_cache.cached(f"{sent} {media_type}", "", render_document)
+    except PageTimedOut as exc:
+        return documents.unavailable(exc.seconds, media_type, lang)
     if response.status_code != 200:
         return response
     response.headers["Link"] = documents.link_header(href, html=False)
@@ -152,7 +162,10 @@ HTML_TYPE = "text/html; charset=utf-8"
 def _page(render: Callable[[], str]) -> Response:
     """The page ``render`` writes, or the same page kept from an earlier request."""
     lang = current_language()
-    response = page_cache.cached(HTML, lang, lambda: Response(render(), content_type=HTML_TYPE))
+    try:
+        response = page_cache.cached(HTML, lang, lambda: Response(render(), content_type=HTML_TYPE))
+    except PageTimedOut as exc:
+        response = documents.unavailable(exc.seconds, HTML, lang)
     return _html_headers(response)
 
 

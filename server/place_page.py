@@ -1,5 +1,8 @@
 """A region's page: the events held there, the recommendations that name it, and a map.
 
+The events are listed newest first, :data:`server.paging.PAGE_SIZE` to a page, with their number
+in all; the map shows them all.
+
 Places in the data are ``{base}id/place/{code}`` with the gazetteer's codes (``KG-C``, a P-code,
 ``KZ``), so their centroids and labels come from the gazetteer (:mod:`server.terms`) rather than
 from a query: a region named in many reports has its triples repeated in each report's graph.
@@ -21,6 +24,7 @@ from server.links import Link, data_href, link
 from server.literals import format_date
 from server.maps import Map, draw
 from server.page_queries import Row
+from server.paging import page_of
 from server.resources import ResourceView
 from server.terms import term_index
 
@@ -54,12 +58,19 @@ def place_code(iri: str) -> str:
 
 def context(view: ResourceView, lang: str) -> dict[str, object]:
     resource = ox.NamedNode(view.iri)
-    events = _events(page_queries.select("page_place_events", resource=resource), lang)
+    found = page_queries.select("page_place_events", resource=resource)
+    # what the list shows about them, in one more query bound to the events found (see the .rq)
+    events = _events(
+        page_queries.select_each(
+            "page_event_summaries", ("event",), sorted({(row["event"],) for row in found}, key=str)
+        ),
+        lang,
+    )
     recs = _recommendations(
         page_queries.select("page_place_recommendations", resource=resource), lang
     )
     return {
-        "events": events,
+        "events": page_of(events),
         "recommendations": recs,
         "map": _map(view, events, lang),
         "place": term_index().place(place_code(view.iri)),

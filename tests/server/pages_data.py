@@ -78,3 +78,33 @@ def path_of(iri: str) -> str:
     """The local path of a data IRI: ``https://example.org/kg/id/x`` → ``/kg/id/x``."""
     assert iri.startswith(BASE)
     return "/kg/" + iri[len(BASE) :]
+
+
+CROWDED_REGION = f"{BASE}id/place/KG-CROWD"
+BUSY_PERSON = f"{BASE}id/person/busy-speaker"
+
+
+def crowded_trig(n: int) -> bytes:
+    """``n`` small reports of events in one region, on ``n`` days, with one busy speaker at all.
+
+    Each event is titled "Crowded meeting {i}", lists ``i + 1`` participants and has the speaker
+    speak as "Speaker number {i}"; event 0 is the oldest.
+    """
+    lines = [
+        f"@prefix kg: <{KG}> .",
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .",
+        "@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .",
+    ]
+    for i in range(n):
+        event = f"<{BASE}id/event/crowded-{i}>"
+        part = f"<{BASE}id/participation/crowded-{i}-1>"
+        day = f"{2000 + i // 336:04d}-{i // 28 % 12 + 1:02d}-{i % 28 + 1:02d}"
+        lines.append(f"""<{BASE}graph/crowded-{i}> {{
+  {event} a kg:Event ; rdfs:label "Crowded meeting {i}"@en ; kg:date "{day}"^^xsd:date ;
+    kg:region <{CROWDED_REGION}> ; kg:participantCount {i + 1} ; kg:participation {part} .
+  {part} a kg:Participation ; kg:agent <{BUSY_PERSON}> ; kg:roleKind kg:speakerRole ;
+    kg:post "Speaker number {i}"@en .
+  <{BUSY_PERSON}> a kg:Person ; rdfs:label "Busy Speaker"@en .
+  <{CROWDED_REGION}> a kg:Region ; rdfs:label "Crowded Region"@en .
+}}""")
+    return "\n".join(lines).encode("utf-8")

@@ -35,6 +35,7 @@ PARAMS: dict[str, dict[str, Any]] = {
     "page_event_schema": {"event": ox.NamedNode(EVENT)},
     "page_event_schema_roles": {"event": ox.NamedNode(EVENT)},
     "page_event_statements": {"resource": ox.NamedNode(EVENT)},
+    "page_event_summaries": {"event": ox.NamedNode(EVENT)},
     "page_events": {},
     "page_exists": {"resource": ox.NamedNode(EVENT)},
     "page_graph": {"resource": ox.NamedNode(f"{BASE}graph/{HIGHLIGHTED}")},
@@ -44,6 +45,7 @@ PARAMS: dict[str, dict[str, Any]] = {
         "g": ox.NamedNode(f"{BASE}graph/{HIGHLIGHTED}"),
         "resource": ox.NamedNode(EVENT),
     },
+    "page_labels_any": {"resource": ox.NamedNode(f"{BASE}id/place/KG-C")},
     "page_nodes": {"node": ox.NamedNode(f"{EVENT}#audience")},
     "page_incoming": {"resource": ox.NamedNode(f"{BASE}id/place/KG-C")},
     "page_incoming_count": {"resource": ox.NamedNode(f"{BASE}id/place/KG-C")},
@@ -52,6 +54,8 @@ PARAMS: dict[str, dict[str, Any]] = {
     "page_provenance": {"resource": ox.NamedNode(f"{BASE}id/person/kravchenko-irina")},
     "page_resource": {"resource": ox.NamedNode(EVENT)},
     "page_search": {"pattern": ox.Literal("безопасн")},
+    "page_search_events": {},
+    "page_search_texts": {},
 }
 
 

@@ -86,6 +86,7 @@ def drain(server: Server, *, limit: float = 300.0) -> float:
     started = time.perf_counter()
     ping = Query("ping", "ASK { ?s ?p ?o }", RESULTS_JSON)
     while time.perf_counter() - started < limit:
+        server.check_alive()
         t = time.perf_counter()
         check = _answer_size(server, ping, limit)
         if check["status"] == 200 and time.perf_counter() - t < 0.5:
@@ -176,6 +177,7 @@ def measure_endpoints(
                     seconds=durations[server.name],
                     clients=clients,
                 )
+                server.check_alive()  # failed requests from a dead server are not a figure
                 row = {
                     "stage": "endpoint",
                     **size,

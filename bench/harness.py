@@ -51,9 +51,9 @@ class Options:
     floor: bool = True
     """Also serve the store with :mod:`bench.floor_app` (waitress + pyoxigraph, nothing else)."""
     first_timeout: float = 30.0
+    """A query whose first answer takes longer on a server is not run under load there."""
     max_run_seconds: float = 20.0
     """The longest load run for a slow server (a slow query gets longer runs than ``seconds``)."""
-    """A query whose first answer takes longer on a server is not run under load there."""
     queries: Path | None = None
     kg_before: Path | None = None
     """Also serve the kg of this source tree, as ``kg (before)``: a change measured in one run."""

@@ -19,6 +19,7 @@ from rdflib.compare import isomorphic
 
 from kg.inflection import fold
 from server import page_queries, search
+from server import resources as resources_module
 from server.descriptions import describe_document
 from server.search_index import current_index
 from tests.conftest import DATA, make_app
@@ -91,6 +92,37 @@ def test_agent_roles_give_the_same_roles_facts_and_labels(
         }
         compared += bool(before)
     assert compared > 5
+
+
+def test_resource_rows_give_the_same_triples_and_their_objects_labels(
+    pages_store: Any, context: None
+) -> None:
+    """The same triples; the labels of the objects now from any graph, not only the triple's own.
+
+    (A person named in two reports may be spelled two ways, and a class has its label in the
+    ontology's graph; the page picks one label a language.)
+    """
+    resources = _subjects(pages_store, "?s ?p ?o")
+    assert len(resources) > 50
+    widened = 0
+    for resource in resources:
+        before = _before(pages_store, "page_resource", resource=resource)
+        now = resources_module._resource_rows(resource)
+        assert {(str(r["p"]), str(r["o"])) for r in now} == {
+            (str(r["p"]), str(r["o"])) for r in before
+        }, resource
+        # an object unlabelled in the triple's graph may have a label elsewhere (kg:Event has
+        # one in the ontology's graph): that one now shows
+        labels_before = {(str(r["o"]), str(r["label"])) for r in before if r["label"] is not None}
+        labels_now = {(str(r["o"]), str(r["label"])) for r in now if r["label"] is not None}
+        assert labels_before <= labels_now, resource
+        for obj, label in labels_now - labels_before:
+            assert pages_store.store.query(
+                f"ASK {{ {obj} <http://www.w3.org/2000/01/rdf-schema#label> {label} }}",
+                use_default_graph_as_union=True,
+            ), (resource, obj, label)
+        widened += labels_now != labels_before
+    assert widened  # the examples have such objects
 
 
 def test_place_events_give_the_same_events_and_facts(

@@ -57,7 +57,8 @@ class FastQueries:
     def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Any:
         if environ.get("REQUEST_METHOD") != "GET" or environ.get("PATH_INFO") != "/sparql":
             return self.flask(environ, start_response)
-        text = _only_query(environ.get("QUERY_STRING", ""))
+        raw = environ.get("QUERY_STRING", "")
+        text = _only_query(raw) if len(raw) <= _REMEMBERED_LENGTH else _read_only_query(raw)
         if text is None:
             return self.flask(environ, start_response)
         config = self.app.config
@@ -106,13 +107,21 @@ class FastQueries:
         return [answer.body]
 
 
+_REMEMBERED_LENGTH = 16_384
+"""The longest query string whose reading is remembered: 256 of them hold at most a few MB (a
+longer one, up to what waitress accepts, is read every time)."""
+
+
 @lru_cache(maxsize=256)
 def _only_query(query_string: str) -> str | None:
-    """The text of a query string's one ``query`` parameter, else ``None`` (Flask's to read).
-
-    Remembered, as the query's reading is: clients repeat the same queries, and unquoting a long
-    one took a tenth of a resource description's time in the app.
+    """:func:`_read_only_query`, remembered, as the query's reading is: clients repeat the same
+    queries, and unquoting a long one took a tenth of a resource description's time in the app.
     """
+    return _read_only_query(query_string)
+
+
+def _read_only_query(query_string: str) -> str | None:
+    """The text of a query string's one ``query`` parameter, else ``None`` (Flask's to read)."""
     params = parse_qs(query_string, keep_blank_values=True)
     texts = params.get("query")
     if len(params) != 1 or texts is None or len(texts) != 1:

@@ -88,3 +88,20 @@ def test_only_unremarkable_gets_skip_flask():
     assert _flask_requests(app, with_graph) == 1
     assert _flask_requests(app, failing) == 1  # the error is Flask's to answer
     assert _flask_requests(app, lambda c: c.post("/sparql", data={"query": SELECT})) == 1
+
+
+def test_a_query_string_too_long_to_remember_is_read_and_answered_the_same():
+    from server.fast_path import _REMEMBERED_LENGTH
+
+    app = make_app()
+    # a comment pads the query past the remembered length, within MAX_QUERY_LENGTH
+    long = f"# {'x' * _REMEMBERED_LENGTH}\n{SELECT}"
+    assert len(long) <= app.config["MAX_QUERY_LENGTH"]
+    got, posted = _both(app.test_client(), long, "text/csv")
+    assert got.status_code == posted.status_code == 200
+    assert got.data == posted.data
+
+    def plain_long(c):
+        return c.get("/sparql", query_string={"query": long})
+
+    assert _flask_requests(app, plain_long) == 0

@@ -183,9 +183,7 @@ def run(options: Options) -> Path:
             if options.floor:
                 specs.append({"kind": "python-floor", "store": location})
             if not peers["oxigraph"]:
-                specs.append(
-                    {"kind": "oxigraph", "store": location, "query_timeout": options.first_timeout}
-                )
+                specs.append({"kind": "oxigraph", "store": location})
             if not peers["rdflib-endpoint"] and target in options.rdflib_sizes:
                 specs.append({"kind": "rdflib-endpoint", "nquads": dataset.path})
             queries = example_queries(dataset.event, options.queries)

@@ -41,12 +41,9 @@ def context(view: ResourceView, lang: str) -> dict[str, object]:
     # the labels of the people and organisations of the roles shown, in one more query
     named = sorted({p[key] for p in shown.items for key in ("person", "org") if key in p})
     labels: dict[str, dict[str, str]] = defaultdict(dict)
-    found = page_queries.select_each(
-        "page_labels_any", ("resource",), [(ox.NamedNode(iri),) for iri in named]
-    )
-    for row in found:
-        label = row["label"]
-        labels[row["resource"].value].setdefault(primary(label.language), label.value)
+    for node, found in page_queries.labels_any(ox.NamedNode(iri) for iri in named).items():
+        for label in found:
+            labels[node.value].setdefault(primary(label.language), label.value)
     roles = [_role(part, lang, view.iri, labels) for part in shown.items]
     return {"roles": Page(tuple(roles), shown.number, shown.pages, shown.total)}
 

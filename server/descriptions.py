@@ -38,8 +38,8 @@ def describe_document(iri: str, media_type: str) -> bytes:
         nodes = _hash_nodes(level, iri)
     objects = {t.object for t in own if isinstance(t.object, ox.NamedNode)}
     label = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
-    for row in page_queries.select_each("page_labels_any", ("resource",), _rows(objects)):
-        triples[ox.Triple(row["resource"], label, row["label"])] = None
+    for node, found in page_queries.labels_any(objects).items():
+        triples.update(dict.fromkeys(ox.Triple(node, label, name) for name in found))
     # grouped by subject, so that Turtle writes each subject once; the same bytes every time
     ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
     return page_queries.serialize(ordered, media_type)

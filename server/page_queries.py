@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import functools
 import time
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from importlib import resources
 from typing import Any, TypeVar
 
@@ -78,6 +78,19 @@ def select_each(name: str, params: Sequence[str], rows: Sequence[Sequence[Term]]
     if not rows:
         return []
     return _select(name, bind_rows(query_text(name), params, rows))
+
+
+def labels_any(nodes: Iterable[ox.NamedNode]) -> dict[ox.NamedNode, list[ox.Literal]]:
+    """The labels ``nodes`` have in any graph, every language (``page_labels_any``), in one query.
+
+    Pages ask for the labels of what they show in this second, bound query: looked up in the
+    pattern that found the nodes, graph by graph, they made busy pages take seconds.
+    """
+    found: dict[ox.NamedNode, list[ox.Literal]] = {}
+    rows = [(node,) for node in sorted(set(nodes), key=str)]
+    for row in select_each("page_labels_any", ("resource",), rows):
+        found.setdefault(row["resource"], []).append(row["label"])
+    return found
 
 
 def _select(name: str, bound: str, action: Callable[[Row], None] | None = None) -> list[Row]:

@@ -138,14 +138,11 @@ def describe(iri: str, lang: str) -> ResourceView | None:
 def _resource_rows(resource: ox.NamedNode) -> list[Row]:
     """The resource's triples (``page_resource``), a row per label of each object that has any.
 
-    The objects' labels come from a second query bound to them (``page_labels_any``): asked in
-    the same pattern, graph by graph, they made the busiest region's page take seconds.
+    The objects' labels come from :func:`server.page_queries.labels_any`: asked in the same
+    pattern, graph by graph, they made the busiest region's page take seconds.
     """
     triples = page_queries.select("page_resource", resource=resource)
-    objects = sorted({row["o"] for row in triples if isinstance(row["o"], ox.NamedNode)}, key=str)
-    labels: dict[ox.NamedNode, list[ox.Literal]] = defaultdict(list)
-    for row in page_queries.select_each("page_labels_any", ("resource",), [(o,) for o in objects]):
-        labels[row["resource"]].append(row["label"])
+    labels = page_queries.labels_any(r["o"] for r in triples if isinstance(r["o"], ox.NamedNode))
     rows: list[Row] = []
     for row in triples:
         found: list[ox.Literal | None] = list(labels.get(row["o"], ())) or [None]

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from bench import words
+from bench import topics, words
 from kg.gazetteer import Place, load_gazetteer
 from kg.iris import slugify
 from kg.record import (
@@ -134,7 +134,7 @@ class Archive:
         town = rng.choice(self.towns)
         district = rng.choice(self.districts.get(town.region or "", self.all_districts))
         kind = rng.choice(words.KINDS[lang])
-        topic, issues, recommendations = rng.choice(words.TOPICS[lang])
+        topic, issues, recommendations = rng.choice(topics.TOPICS[lang])
         year, month, day = rng.randint(2018, 2025), rng.randint(1, 12), rng.randint(1, 28)
         women = rng.randint(5, 60)
         men = rng.randint(5, 60)

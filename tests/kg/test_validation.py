@@ -10,46 +10,26 @@ from rdflib.compare import isomorphic
 from rdflib.namespace import PROV, RDF, RDFS, SKOS, XSD
 
 from kg.mapping import MappedReport, map_record
-from kg.namespaces import KG, OA, QB, SCHEMA
-from kg.record import Span
-from kg.record_fields import field_lines, line_of, record_field
+from kg.namespaces import KG, QB, SCHEMA
 from kg.record_yaml import load_record
 from kg.validation import shapes_graph, validate_graph
+from tests.kg.validation_cases import (
+    BASE,
+    ROOT,
+    changed,
+    mapped_example,
+    violations,
+)
 
-ROOT = Path(__file__).resolve().parents[2]
-EXAMPLE = ROOT / "examples" / "kara-balta-2023-03-14.yaml"
 RECORDS = sorted(
     [*(ROOT / "examples").glob("*.yaml"), *(ROOT / "tests" / "data" / "heldout").glob("*.yaml")]
 )
 SEX = URIRef("http://metadata.un.org/sdg/codes/sex")
-BASE = "https://example.org/kg/id/"
 
 
 @pytest.fixture(scope="module")
 def good() -> MappedReport:
-    return map_record(load_record(EXAMPLE))
-
-
-def _changed(good: MappedReport, *, remove=(), add=()) -> Graph:
-    g = Graph()
-    for t in good.graph:
-        g.add(t)
-    for pattern in remove:
-        for t in list(g.triples(pattern)):
-            g.remove(t)
-    for t in add:
-        g.add(t)
-    return g
-
-
-def _found(graph: Graph) -> set[tuple[str, str, str | None]]:
-    """(severity, constraint component, path) of every result."""
-    report = validate_graph(graph)
-    return {(r.severity, r.constraint, r.path) for r in report.results}
-
-
-def _violations(graph: Graph) -> set[tuple[str, str | None]]:
-    return {(c, p) for s, c, p in _found(graph) if s == "Violation"}
+    return mapped_example()
 
 
 # ---- what must pass ------------------------------------------------------------------------------
@@ -77,7 +57,7 @@ def test_the_example_has_no_results_at_all(good) -> None:
 
 
 def test_validation_leaves_the_graph_unchanged(good) -> None:
-    before = _changed(good)
+    before = changed(good)
     validate_graph(good.graph)
     assert isomorphic(before, good.graph)
 
@@ -99,14 +79,14 @@ def test_every_report_shapes_file_is_loaded() -> None:
 
 
 def test_an_event_without_a_date_only_warns(good) -> None:
-    g = _changed(good, remove=[(good.event, KG.date, None), (good.event, SCHEMA.startDate, None)])
+    g = changed(good, remove=[(good.event, KG.date, None), (good.event, SCHEMA.startDate, None)])
     report = validate_graph(g)
     assert report.conforms
     assert [(w.path, w.field) for w in report.warnings] == [("kg:date", "event.date")]
 
 
 def test_an_event_without_a_place_only_warns(good) -> None:
-    g = _changed(good, remove=[(good.event, SCHEMA.location, None)])
+    g = changed(good, remove=[(good.event, SCHEMA.location, None)])
     report = validate_graph(g)
     assert report.conforms
     assert [w.path for w in report.warnings] == ["schema:location"]
@@ -116,57 +96,57 @@ def test_an_event_without_a_place_only_warns(good) -> None:
 
 
 def test_a_label_tagged_kongo_is_rejected(good) -> None:
-    g = _changed(good, add=[(good.event, KG.title, Literal("Коопсуз жол", lang="kg"))])
-    assert ("LanguageInConstraintComponent", "kg:title") in _violations(g)
+    g = changed(good, add=[(good.event, KG.title, Literal("Коопсуз жол", lang="kg"))])
+    assert ("LanguageInConstraintComponent", "kg:title") in violations(g)
 
 
 def test_two_titles_in_one_language_are_rejected(good) -> None:
-    g = _changed(good, add=[(good.event, KG.title, Literal("Другое название", lang="ru"))])
-    assert ("UniqueLangConstraintComponent", "kg:title") in _violations(g)
+    g = changed(good, add=[(good.event, KG.title, Literal("Другое название", lang="ru"))])
+    assert ("UniqueLangConstraintComponent", "kg:title") in violations(g)
 
 
 def test_a_date_that_is_a_plain_string_is_rejected(good) -> None:
-    g = _changed(
+    g = changed(
         good,
         remove=[(good.event, KG.date, None)],
         add=[(good.event, KG.date, Literal("2023-03-14"))],
     )
-    assert ("OrConstraintComponent", "kg:date") in _violations(g)
+    assert ("OrConstraintComponent", "kg:date") in violations(g)
 
 
 def test_a_date_without_a_year_is_accepted(good) -> None:
     month_day = Literal("--03-14", datatype=XSD.gMonthDay)
-    g = _changed(good, remove=[(good.event, KG.date, None)], add=[(good.event, KG.date, month_day)])
-    assert _violations(g) == set()
+    g = changed(good, remove=[(good.event, KG.date, None)], add=[(good.event, KG.date, month_day)])
+    assert violations(g) == set()
 
 
 def test_two_dates_are_rejected(good) -> None:
-    g = _changed(good, add=[(good.event, KG.date, Literal("2023-03-15", datatype=XSD.date))])
-    assert ("MaxCountConstraintComponent", "kg:date") in _violations(g)
+    g = changed(good, add=[(good.event, KG.date, Literal("2023-03-15", datatype=XSD.date))])
+    assert ("MaxCountConstraintComponent", "kg:date") in violations(g)
 
 
 def test_an_event_without_provenance_is_rejected(good) -> None:
-    g = _changed(good, remove=[(good.event, PROV.wasDerivedFrom, None)])
-    assert ("MinCountConstraintComponent", "prov:wasDerivedFrom") in _violations(g)
+    g = changed(good, remove=[(good.event, PROV.wasDerivedFrom, None)])
+    assert ("MinCountConstraintComponent", "prov:wasDerivedFrom") in violations(g)
 
 
 def test_provenance_must_point_at_a_report(good) -> None:
     report = next(good.graph.objects(good.event, PROV.wasDerivedFrom))
-    g = _changed(good, remove=[(report, RDF.type, KG.Report)])
-    assert ("ClassConstraintComponent", "prov:wasDerivedFrom") in _violations(g)
+    g = changed(good, remove=[(report, RDF.type, KG.Report)])
+    assert ("ClassConstraintComponent", "prov:wasDerivedFrom") in violations(g)
 
 
 def test_women_and_men_must_add_up_to_the_total(good) -> None:
-    g = _changed(
+    g = changed(
         good,
         remove=[(good.event, KG.maleParticipantCount, None)],
         add=[(good.event, KG.maleParticipantCount, Literal(12, datatype=XSD.nonNegativeInteger))],
     )
-    assert ("SPARQLConstraintComponent", "kg:participantCount") in _violations(g)
+    assert ("SPARQLConstraintComponent", "kg:participantCount") in violations(g)
 
 
 def test_a_part_cannot_exceed_the_total(good) -> None:
-    g = _changed(
+    g = changed(
         good,
         remove=[
             (good.event, KG.femaleParticipantCount, None),
@@ -174,57 +154,57 @@ def test_a_part_cannot_exceed_the_total(good) -> None:
         ],
         add=[(good.event, KG.femaleParticipantCount, Literal(30, datatype=XSD.nonNegativeInteger))],
     )
-    assert ("SPARQLConstraintComponent", "kg:femaleParticipantCount") in _violations(g)
+    assert ("SPARQLConstraintComponent", "kg:femaleParticipantCount") in violations(g)
 
 
 def test_a_negative_or_untyped_count_is_rejected(good) -> None:
-    g = _changed(
+    g = changed(
         good,
         remove=[(good.event, KG.participantCount, None)],
         add=[(good.event, KG.participantCount, Literal("28"))],
     )
-    assert ("DatatypeConstraintComponent", "kg:participantCount") in _violations(g)
+    assert ("DatatypeConstraintComponent", "kg:participantCount") in violations(g)
 
 
 def test_recommendation_positions_are_unique_within_an_event(good) -> None:
     second = URIRef(f"{BASE}recommendation/kara-balta-2023-03-14-2")
-    g = _changed(
+    g = changed(
         good,
         remove=[(second, KG.position, None)],
         add=[(second, KG.position, Literal(1, datatype=XSD.positiveInteger))],
     )
-    assert ("SPARQLConstraintComponent", "kg:recommendation") in _violations(g)
+    assert ("SPARQLConstraintComponent", "kg:recommendation") in violations(g)
 
 
 def test_issue_positions_are_unique_within_an_event(good) -> None:
     third = URIRef(f"{BASE}issue/kara-balta-2023-03-14-3")
-    g = _changed(
+    g = changed(
         good,
         remove=[(third, KG.position, None)],
         add=[(third, KG.position, Literal(4, datatype=XSD.positiveInteger))],
     )
-    assert ("SPARQLConstraintComponent", "kg:raisedIssue") in _violations(g)
+    assert ("SPARQLConstraintComponent", "kg:raisedIssue") in violations(g)
 
 
 def test_observations_must_agree_with_the_plain_counts(good) -> None:
     obs = URIRef(f"{BASE}observation/kara-balta-2023-03-14-F")
-    g = _changed(
+    g = changed(
         good,
         remove=[(obs, KG.participants, None)],
         add=[(obs, KG.participants, Literal(14, datatype=XSD.nonNegativeInteger))],
     )
-    assert ("SPARQLConstraintComponent", "kg:femaleParticipantCount") in _violations(g)
+    assert ("SPARQLConstraintComponent", "kg:femaleParticipantCount") in violations(g)
 
 
 def test_an_observation_needs_a_sex_code_of_the_list(good) -> None:
     obs = URIRef(f"{BASE}observation/kara-balta-2023-03-14-F")
-    g = _changed(good, remove=[(obs, SEX, None)], add=[(obs, SEX, URIRef(f"{SEX}/W"))])
-    assert ("InConstraintComponent", "sdgcodes:sex") in _violations(g)
+    g = changed(good, remove=[(obs, SEX, None)], add=[(obs, SEX, URIRef(f"{SEX}/W"))])
+    assert ("InConstraintComponent", "sdgcodes:sex") in violations(g)
 
 
 def test_one_observation_per_event_and_sex(good) -> None:
     extra = URIRef(f"{BASE}observation/kara-balta-2023-03-14-F2")
-    g = _changed(
+    g = changed(
         good,
         add=[
             (extra, RDF.type, QB.Observation),
@@ -234,115 +214,115 @@ def test_one_observation_per_event_and_sex(good) -> None:
             (extra, KG.participants, Literal(15, datatype=XSD.nonNegativeInteger)),
         ],
     )
-    assert ("SPARQLConstraintComponent", None) in _violations(g)
+    assert ("SPARQLConstraintComponent", None) in violations(g)
 
 
 @pytest.mark.parametrize("code", ["KG-X", "KGJ", "KG-03", "kg-j"])
 def test_a_kyrgyz_subdivision_code_outside_iso_3166_2_is_rejected(good, code) -> None:
     region = URIRef(f"{BASE}place/KG-C")
-    g = _changed(
+    g = changed(
         good, remove=[(region, KG.isoCode, None)], add=[(region, KG.isoCode, Literal(code))]
     )
-    assert ("PatternConstraintComponent", "kg:isoCode") in _violations(g)
+    assert ("PatternConstraintComponent", "kg:isoCode") in violations(g)
 
 
 def test_subdivisions_of_other_countries_are_accepted(good) -> None:
     region = URIRef(f"{BASE}place/KG-C")
-    g = _changed(
+    g = changed(
         good, remove=[(region, KG.isoCode, None)], add=[(region, KG.isoCode, Literal("TJ-SU"))]
     )
-    assert _violations(g) == set()
+    assert violations(g) == set()
 
 
 def test_a_country_code_must_be_alpha_2(good) -> None:
     country = URIRef(f"{BASE}place/KG")
-    g = _changed(
+    g = changed(
         good, remove=[(country, KG.isoCode, None)], add=[(country, KG.isoCode, Literal("KGZ"))]
     )
-    assert ("PatternConstraintComponent", "kg:isoCode") in _violations(g)
+    assert ("PatternConstraintComponent", "kg:isoCode") in violations(g)
 
 
 @pytest.mark.parametrize("code", ["KG0820900000", "KG082090000001", "KZ08209000000"])
 def test_a_malformed_p_code_is_rejected(good, code) -> None:
     district = URIRef(f"{BASE}place/KG08209000000")
-    g = _changed(
+    g = changed(
         good, remove=[(district, KG.pcode, None)], add=[(district, KG.pcode, Literal(code))]
     )
-    assert ("PatternConstraintComponent", "kg:pcode") in _violations(g)
+    assert ("PatternConstraintComponent", "kg:pcode") in violations(g)
 
 
 def test_a_person_with_two_names_in_one_language_is_rejected(good) -> None:
     person = next(good.graph.objects(good.event, KG.moderator))
-    g = _changed(good, add=[(person, RDFS.label, Literal("Ирина Кравченко", lang="ru"))])
-    assert ("UniqueLangConstraintComponent", "rdfs:label") in _violations(g)
+    g = changed(good, add=[(person, RDFS.label, Literal("Ирина Кравченко", lang="ru"))])
+    assert ("UniqueLangConstraintComponent", "rdfs:label") in violations(g)
 
 
 def test_a_participation_needs_its_person_and_a_known_role(good) -> None:
     part = URIRef(f"{BASE}participation/kara-balta-2023-03-14-2")
-    g = _changed(
+    g = changed(
         good,
         remove=[(part, KG.agent, None), (part, KG.roleKind, None)],
         add=[(part, KG.roleKind, KG.guestRole)],
     )
-    found = _violations(g)
+    found = violations(g)
     assert ("MinCountConstraintComponent", "kg:agent") in found
     assert ("InConstraintComponent", "kg:roleKind") in found
 
 
 def test_an_issue_needs_its_text(good) -> None:
     issue = URIRef(f"{BASE}issue/kara-balta-2023-03-14-1")
-    g = _changed(good, remove=[(issue, KG.text, None)])
-    assert ("MinCountConstraintComponent", "kg:text") in _violations(g)
+    g = changed(good, remove=[(issue, KG.text, None)])
+    assert ("MinCountConstraintComponent", "kg:text") in violations(g)
 
 
 def test_a_recommendation_names_places_that_are_regions(good) -> None:
     rec = URIRef(f"{BASE}recommendation/kara-balta-2023-03-14-1")
-    g = _changed(good, add=[(rec, KG.namesPlace, URIRef(f"{BASE}venue/nowhere"))])
-    assert ("ClassConstraintComponent", "kg:namesPlace") in _violations(g)
+    g = changed(good, add=[(rec, KG.namesPlace, URIRef(f"{BASE}venue/nowhere"))])
+    assert ("ClassConstraintComponent", "kg:namesPlace") in violations(g)
 
 
 def test_a_recommendation_belongs_to_one_event(good) -> None:
     rec = URIRef(f"{BASE}recommendation/kara-balta-2023-03-14-1")
-    g = _changed(good, remove=[(None, KG.recommendation, rec)])
-    assert ("MinCountConstraintComponent", "^kg:recommendation") in _violations(g)
+    g = changed(good, remove=[(None, KG.recommendation, rec)])
+    assert ("MinCountConstraintComponent", "^kg:recommendation") in violations(g)
 
 
 def test_a_presentation_needs_a_position(good) -> None:
     pres = URIRef(f"{BASE}presentation/kara-balta-2023-03-14-1")
-    g = _changed(good, remove=[(pres, KG.position, None)])
-    assert ("MinCountConstraintComponent", "kg:position") in _violations(g)
+    g = changed(good, remove=[(pres, KG.position, None)])
+    assert ("MinCountConstraintComponent", "kg:position") in violations(g)
 
 
 def test_an_organization_needs_a_name(good) -> None:
     org = next(o for o in good.graph.subjects(RDF.type, KG.Organization))
-    g = _changed(good, remove=[(org, KG.name, None)])
-    assert ("MinCountConstraintComponent", "kg:name") in _violations(g)
+    g = changed(good, remove=[(org, KG.name, None)])
+    assert ("MinCountConstraintComponent", "kg:name") in violations(g)
 
 
 def test_a_venue_has_one_name_per_language(good) -> None:
     venue = next(good.graph.objects(good.event, KG.venue))
-    g = _changed(good, add=[(venue, KG.name, Literal("другой зал", lang="ru"))])
-    assert ("UniqueLangConstraintComponent", "kg:name") in _violations(g)
+    g = changed(good, add=[(venue, KG.name, Literal("другой зал", lang="ru"))])
+    assert ("UniqueLangConstraintComponent", "kg:name") in violations(g)
 
 
 def test_the_report_language_is_never_kongo(good) -> None:
-    g = _changed(
+    g = changed(
         good,
         remove=[(good.event, SCHEMA.inLanguage, None)],
         add=[(good.event, SCHEMA.inLanguage, Literal("kg"))],
     )
-    assert ("InConstraintComponent", "schema:inLanguage") in _violations(g)
+    assert ("InConstraintComponent", "schema:inLanguage") in violations(g)
 
 
 def test_a_theme_must_come_from_the_theme_vocabulary(good) -> None:
-    g = _changed(good, add=[(good.event, KG.theme, URIRef("http://example.net/themes/roads"))])
-    assert ("PatternConstraintComponent", "kg:theme") in _violations(g)
+    g = changed(good, add=[(good.event, KG.theme, URIRef("http://example.net/themes/roads"))])
+    assert ("PatternConstraintComponent", "kg:theme") in violations(g)
 
 
 def test_a_report_digest_is_sha256_hex(good) -> None:
     report = next(good.graph.objects(good.event, PROV.wasDerivedFrom))
-    g = _changed(good, add=[(report, KG.sha256, Literal("not-a-digest"))])
-    assert ("PatternConstraintComponent", "kg:sha256") in _violations(g)
+    g = changed(good, add=[(report, KG.sha256, Literal("not-a-digest"))])
+    assert ("PatternConstraintComponent", "kg:sha256") in violations(g)
 
 
 def test_a_geometry_is_one_wkt_point(good) -> None:
@@ -350,7 +330,7 @@ def test_a_geometry_is_one_wkt_point(good) -> None:
         iter(good.graph.subjects(URIRef("http://www.opengis.net/ont/geosparql#asWKT"), None))
     )
     wkt = URIRef("http://www.opengis.net/ont/geosparql#wktLiteral")
-    g = _changed(
+    g = changed(
         good,
         remove=[(geometry, None, None)],
         add=[
@@ -361,51 +341,7 @@ def test_a_geometry_is_one_wkt_point(good) -> None:
             )
         ],
     )
-    assert ("NodeConstraintComponent", "geo:hasGeometry") in _violations(g)
-
-
-# ---- provenance annotations ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def located() -> MappedReport:
-    """The example with spans and its text, so it carries annotations and quote selectors."""
-    from dataclasses import replace
-
-    record = load_record(EXAMPLE)
-    text = (ROOT / "examples" / "kara-balta-2023-03-14.ru.md").read_text(encoding="utf-8")
-    start = text.index("14")
-    record = replace(record, spans={"event.date": Span(start, start + 2)})
-    return map_record(record, source_text=text)
-
-
-def test_annotated_graph_conforms(located) -> None:
-    assert validate_graph(located.graph).results == ()
-
-
-def test_a_quote_that_is_not_the_text_at_its_position_is_rejected(located) -> None:
-    quote = next(located.graph.subjects(RDF.type, OA.TextQuoteSelector))
-    g = _changed(located, remove=[(quote, OA.exact, None)], add=[(quote, OA.exact, Literal("15"))])
-    assert ("SPARQLConstraintComponent", None) in _violations(g)
-
-
-def test_a_position_must_not_end_before_it_starts(located) -> None:
-    position = next(located.graph.subjects(RDF.type, OA.TextPositionSelector))
-    end = located.graph.value(position, OA.end)
-    g = _changed(
-        located,
-        remove=[(position, OA.start, None)],
-        add=[(position, OA.start, Literal(int(end) + 1, datatype=XSD.nonNegativeInteger))],
-    )
-    assert ("LessThanOrEqualsConstraintComponent", "oa:start") in _violations(g)
-
-
-def test_an_annotation_names_a_record_field(located) -> None:
-    ann = next(located.graph.subjects(RDF.type, OA.Annotation))
-    g = _changed(
-        located, remove=[(ann, KG.field, None)], add=[(ann, KG.field, Literal("Event Date!"))]
-    )
-    assert ("PatternConstraintComponent", "kg:field") in _violations(g)
+    assert ("NodeConstraintComponent", "geo:hasGeometry") in violations(g)
 
 
 # ---- vocabularies --------------------------------------------------------------------------------
@@ -418,76 +354,4 @@ def test_a_vocabulary_concept_has_one_pref_label_per_language() -> None:
     g.add((concept, SKOS.inScheme, URIRef("https://w3id.org/kg-events/vocab/theme/")))
     g.add((concept, SKOS.prefLabel, Literal("roads", lang="en")))
     g.add((concept, SKOS.prefLabel, Literal("streets", lang="en")))
-    assert ("UniqueLangConstraintComponent", "skos:prefLabel") in _violations(g)
-
-
-# ---- the way back to the record ------------------------------------------------------------------
-
-
-def test_results_name_the_record_field_and_its_line(good) -> None:
-    g = _changed(
-        good,
-        remove=[(good.event, KG.maleParticipantCount, None)],
-        add=[(good.event, KG.maleParticipantCount, Literal(12, datatype=XSD.nonNegativeInteger))],
-    )
-    lines = field_lines(EXAMPLE.read_text(encoding="utf-8"))
-    report = validate_graph(g, source="x.yaml", record_lines=lines)
-    (result,) = [r for r in report.violations if r.path == "kg:participantCount"]
-    assert result.field == "event.participants.total"
-    assert result.line == lines["event.participants.total"] == 15
-    assert "x.yaml:15" in report.text
-
-
-@pytest.mark.parametrize(
-    ("iri", "path", "field"),
-    [
-        (f"{BASE}recommendation/kara-balta-2023-03-14-3", None, "recommendations[2]"),
-        (
-            f"{BASE}recommendation/kara-balta-2023-03-14-2",
-            KG.namesPlace,
-            "recommendations[1].regions",
-        ),
-        (f"{BASE}issue/kara-balta-2023-03-14-1", KG.text, "issues_raised[0]"),
-        (f"{BASE}presentation/kara-balta-2023-03-14-2", None, "presentations[1]"),
-        (f"{BASE}participation/kara-balta-2023-03-14-1", KG.post, "moderators[0].roles"),
-        (f"{BASE}participation/kara-balta-2023-03-14-3", KG.onBehalfOf, "speakers[1].organisation"),
-        (f"{BASE}observation/kara-balta-2023-03-14-M", None, "event.participants.men"),
-        (f"{BASE}person/seydakmatov-erkin", None, "speakers[2].name"),
-        (f"{BASE}place/KG-C", None, "event.region"),
-    ],
-)
-def test_record_field_follows_the_mapping_layout(good, iri, path, field) -> None:
-    assert record_field(good.graph, URIRef(iri), path) == field
-
-
-def test_line_of_accepts_the_single_moderator_form() -> None:
-    lines = field_lines("event:\n  kind: x\nmoderator:\n  name: [A, B, null]\n")
-    assert line_of(lines, "moderators[0].name") == 4
-    assert line_of(lines, "speakers[3].role") is None
-
-
-def test_an_issue_no_event_raised_is_rejected_and_shown_with_an_inverse_path(good) -> None:
-    stray = URIRef(f"{BASE}issue/stray")
-    g = _changed(
-        good,
-        add=[
-            (stray, RDF.type, KG.Issue),
-            (stray, KG.text, Literal("x", lang="ru")),
-            (stray, KG.position, Literal(1, datatype=XSD.positiveInteger)),
-        ],
-    )
-    assert ("MinCountConstraintComponent", "^kg:raisedIssue") in _violations(g)
-
-
-def test_a_participation_positioned_by_an_iri_is_reported_not_a_crash(good) -> None:
-    # an RDF input may put anything in kg:position; naming the record field once raised ValueError
-    part = URIRef(f"{BASE}participation/kara-balta-2023-03-14-1")
-    g = _changed(
-        good,
-        remove=[(part, KG.position, None)],
-        add=[(part, KG.position, URIRef(f"{BASE}x/2"))],
-    )
-    report = validate_graph(g)
-    assert not report.conforms
-    bad = [r for r in report.violations if r.path == "kg:position"]
-    assert bad and all(r.field is None for r in bad), report.text
+    assert ("UniqueLangConstraintComponent", "skos:prefLabel") in violations(g)
